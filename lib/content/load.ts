@@ -1,0 +1,251 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import { format, getStrings } from '../i18n';
+import { getImageInfo, type ImageInfo } from './images';
+import { markdownToHtml } from './markdown';
+import { ContentError, describeValue, displayPath, formatFieldPath, type Problem } from './problems';
+import {
+  createProjectSchema,
+  knownKeys,
+  siteSchema,
+  slugPattern,
+  type ProjectFrontmatter,
+  type Site,
+} from './schema';
+import { YamlSource, YamlSyntaxError } from './yaml-source';
+
+export type Photo = ProjectFrontmatter['media'][number] & ImageInfo & { alt: string; altGiven: boolean };
+
+export type Project = Omit<ProjectFrontmatter, 'media'> & {
+  slug: string;
+  href: string;
+  html: string;
+  media: Photo[];
+};
+
+export type Content = { site: Site; projects: Project[]; warnings: Problem[] };
+
+export type LoadOptions = {
+  contentDir: string;
+  publicDir: string;
+  /** Drafts are shown by `next dev`, never by a production build. */
+  includeDrafts: boolean;
+};
+
+type Parsed = { file: string; slug: string; frontmatter: ProjectFrontmatter; body: string };
+
+/** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
+export async function loadContent({ contentDir, publicDir, includeDrafts }: LoadOptions): Promise<Content> {
+  const problems: Problem[] = [];
+  const site = await loadSite(path.join(contentDir, 'site.yml'), problems);
+  const categories = site?.categories.map((category) => category.slug) ?? [];
+  const schema = createProjectSchema({ categories, publicDir });
+
+  const projectsDir = path.join(contentDir, 'projects');
+  const entries = await readdir(projectsDir).catch(() => {
+    problems.push({ severity: 'error', file: displayPath(projectsDir), message: 'expected a folder of project files' });
+    return [];
+  });
+  const parsed = await Promise.all(
+    entries
+      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .sort()
+      .map(async (name) => {
+        const fileProblems: Problem[] = [];
+        return { project: await loadProject(path.join(projectsDir, name), schema, fileProblems), fileProblems };
+      }),
+  );
+  parsed.forEach(({ fileProblems }) => problems.push(...fileProblems));
+
+  if (!site || problems.some((problem) => problem.severity === 'error')) throw new ContentError(problems);
+
+  const projects = await Promise.all(
+    parsed
+      .map(({ project }) => project)
+      .filter((project): project is Parsed => project !== undefined)
+      .filter((project) => includeDrafts || !project.frontmatter.draft)
+      .map((project) => buildProject(project, publicDir, site.lang)),
+  );
+  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems };
+}
+
+async function loadSite(file: string, problems: Problem[]): Promise<Site | undefined> {
+  const displayed = displayPath(file);
+  const source = await readFile(file, 'utf8').catch(() => undefined);
+  if (source === undefined) {
+    problems.push({ severity: 'error', file: displayed, message: 'expected a site.yml with title, description, lang and categories' });
+    return undefined;
+  }
+  const yaml = parseYaml(source, displayed, problems);
+  if (!yaml) return undefined;
+  const result = siteSchema.safeParse(yaml.data ?? {});
+  if (result.success) return result.data;
+  problems.push(...issuesToProblems(result.error.issues, yaml, displayed));
+  return undefined;
+}
+
+async function loadProject(
+  file: string,
+  schema: ReturnType<typeof createProjectSchema>,
+  problems: Problem[],
+): Promise<Parsed | undefined> {
+  const displayed = displayPath(file);
+  const name = path.basename(file);
+  if (!name.endsWith('.md')) {
+    problems.push({ severity: 'warning', file: displayed, message: 'ignored: project files end in .md' });
+    return undefined;
+  }
+  const slug = name.slice(0, -'.md'.length);
+  if (!slugPattern.test(slug)) {
+    problems.push({
+      severity: 'error',
+      file: displayed,
+      message: `expected a file name of lowercase a-z0-9 words joined by "-" (such as "${suggestSlug(slug)}.md"), got "${name}"`,
+    });
+  }
+
+  const source = await readFile(file, 'utf8');
+  if (/^---/.test(source) && !/\r?\n---\s*(?:\r?\n|$)/.test(source.slice(3))) {
+    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected a closing "---" after the front matter' });
+    return undefined;
+  }
+  let yaml: YamlSource | undefined;
+  let body: string;
+  try {
+    const parsed = matter(source, {
+      engines: {
+        yaml: (frontmatter: string) => {
+          yaml = new YamlSource(frontmatter);
+          return (yaml.data ?? {}) as object;
+        },
+        // gray-matter evaluates `---js` front matter by default; content must never run code.
+        javascript: refuse,
+        js: refuse,
+        json: refuse,
+        coffee: refuse,
+      },
+    });
+    body = parsed.content;
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      problems.push({ severity: 'error', file: displayed, ...error.position, message: `malformed YAML: ${error.message}` });
+    } else {
+      problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: frontmatterLanguageMessage(source) });
+    }
+    return undefined;
+  }
+  if (!yaml) {
+    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected YAML front matter between "---" lines' });
+    return undefined;
+  }
+
+  problems.push(...unknownKeyWarnings(yaml, displayed));
+  const result = schema.safeParse(yaml.data ?? {});
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, yaml, displayed));
+    return undefined;
+  }
+  return { file, slug, frontmatter: result.data, body };
+}
+
+function refuse(): never {
+  throw new Error('refused');
+}
+
+function frontmatterLanguageMessage(source: string): string {
+  const language = source.split(/\r?\n/, 1)[0]?.slice(3).trim();
+  return `expected YAML front matter ("---"), got "---${language}": front matter in other languages is refused and never run`;
+}
+
+function parseYaml(source: string, file: string, problems: Problem[]): YamlSource | undefined {
+  try {
+    return new YamlSource(source);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    problems.push({ severity: 'error', file, ...error.position, message: `malformed YAML: ${error.message}` });
+    return undefined;
+  }
+}
+
+function issuesToProblems(issues: readonly z.core.$ZodIssue[], yaml: YamlSource, file: string): Problem[] {
+  return issues.map((issue) => {
+    const got = describeValue(valueAt(yaml.data, issue.path));
+    const hint = issue.code === 'custom' && typeof issue.params?.hint === 'string' ? `; ${issue.params.hint}` : '';
+    return {
+      severity: 'error',
+      file,
+      ...yaml.locate(issue.path),
+      field: formatFieldPath(issue.path),
+      message: `${issue.message}, got ${got}${hint}`,
+    };
+  });
+}
+
+function unknownKeyWarnings(yaml: YamlSource, file: string): Problem[] {
+  const warnings: Problem[] = [];
+  const check = (value: unknown, known: readonly string[], at: PropertyKey[]) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const fieldPath = [...at, key];
+      warnings.push({
+        severity: 'warning',
+        file,
+        ...yaml.locate(fieldPath, { key: true }),
+        field: formatFieldPath(fieldPath),
+        message: `unknown field, ignored (known fields: ${known.join(', ')})`,
+      });
+    }
+  };
+  const data = yaml.data as Record<string, unknown> | null;
+  check(data, knownKeys.project, []);
+  for (const list of ['media', 'links'] as const) {
+    const items = data?.[list];
+    if (Array.isArray(items)) items.forEach((item, index) => check(item, knownKeys[list], [list, index]));
+  }
+  return warnings;
+}
+
+function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
+  return segments.reduce<unknown>(
+    (value, segment) =>
+      typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined,
+    data,
+  );
+}
+
+function suggestSlug(name: string): string {
+  const base = name.replace(/\.md$/i, '');
+  return (
+    base
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'project'
+  );
+}
+
+async function buildProject({ slug, frontmatter, body }: Parsed, publicDir: string, lang: string): Promise<Project> {
+  const { photoAlt } = getStrings(lang);
+  const [html, media] = await Promise.all([
+    markdownToHtml(body),
+    Promise.all(
+      frontmatter.media.map(async (item, index, all): Promise<Photo> => ({
+        ...item,
+        ...(await getImageInfo(publicDir, item.file)),
+        alt: item.alt ?? format(photoAlt, { title: frontmatter.title, position: index + 1, total: all.length }),
+        altGiven: item.alt !== undefined,
+      })),
+    ),
+  ]);
+  return { ...frontmatter, slug, href: `/${frontmatter.category}/${slug}`, html, media };
+}
+
+function byListingOrder(lang: string) {
+  const collator = new Intl.Collator(lang);
+  return (a: Project, b: Project) =>
+    (a.order ?? Infinity) - (b.order ?? Infinity) || collator.compare(a.title, b.title);
+}

@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { closest } from './problems';
+
+/** The previous CMS writes `none` (and sometimes `"null"` or nothing) for an absent value. */
+const absent = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && ['none', ''].includes(value.trim()));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (absent(value) ? undefined : value), schema.optional());
+
+const text = z.string('expected text').trim().min(1, 'expected text');
+/** Required text; a `none` placeholder counts as missing. */
+const requiredText = z.preprocess((value) => (absent(value) ? undefined : value), text);
+const optionalText = optional(text);
+const flag = optional(z.boolean('expected true or false')).transform((value) => value ?? false);
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(slugPattern, 'expected lowercase a-z0-9 words joined by "-"');
+
+export const siteSchema = z.object({
+  title: requiredText,
+  description: requiredText,
+  lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "it"'),
+  author: optionalText,
+  email: optional(z.email('expected an email address')),
+  categories: z
+    .array(z.object({ slug, label: text, description: optionalText }))
+    .min(1, 'expected at least one category')
+    .superRefine((categories, ctx) => {
+      const seen = new Set<string>();
+      categories.forEach((category, index) => {
+        if (seen.has(category.slug)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'slug'], message: 'expected a slug not used by another category' });
+        }
+        seen.add(category.slug);
+      });
+    }),
+});
+
+export type Site = z.output<typeof siteSchema>;
+export type Category = Site['categories'][number];
+
+/** Alt texts the previous CMS wrote when the editor gave none. */
+const missingAlt = (value: unknown) =>
+  absent(value) || (typeof value === 'string' && value.trim().toLowerCase() === 'null');
+
+const httpUrl = z.string().trim().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'expected an http(s) URL');
+
+const linkSchema = z
+  .object({
+    name: text,
+    action: z.enum(['slider', 'linkto', 'mailto'], 'expected one of slider, linkto, mailto'),
+    target: optional(z.string()),
+    emailaddress: optional(z.string()),
+    emailsubject: optionalText,
+    emailcontent: optionalText,
+    dark: flag,
+    newtab: flag,
+  })
+  .transform((link, ctx) => {
+    const { name, dark, newtab } = link;
+    switch (link.action) {
+      case 'slider':
+        return { action: 'slider' as const, name, dark, newtab: false, href: '#gallery-1' };
+      case 'linkto': {
+        const target = httpUrl.safeParse(link.target);
+        if (!target.success) {
+          ctx.addIssue({ code: 'custom', path: ['target'], message: 'expected an http(s) URL' });
+          return z.NEVER;
+        }
+        return { action: 'linkto' as const, name, dark, newtab, href: target.data };
+      }
+      case 'mailto': {
+        const address = z.email().safeParse(link.emailaddress?.trim());
+        if (!address.success) {
+          ctx.addIssue({ code: 'custom', path: ['emailaddress'], message: 'expected an email address' });
+          return z.NEVER;
+        }
+        return {
+          action: 'mailto' as const,
+          name,
+          dark,
+          newtab: false,
+          href: mailtoHref(address.data, link.emailsubject, link.emailcontent),
+        };
+      }
+    }
+  });
+
+export type ProjectLink = z.output<typeof linkSchema>;
+
+/** An RFC 6068 `mailto:` URL; subject and body percent-encoded (`%20`, never `+`), newlines as CRLF. */
+export function mailtoHref(address: string, subject?: string, body?: string): string {
+  const query = [
+    subject && `subject=${encodeURIComponent(subject)}`,
+    body && `body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`,
+  ].filter(Boolean);
+  return `mailto:${address}${query.length ? `?${query.join('&')}` : ''}`;
+}
+
+type ProjectContext = { categories: readonly string[]; publicDir: string };
+
+/** The frontmatter of `content/projects/<slug>.md`, cleaned of the previous CMS's quirks. */
+export function createProjectSchema({ categories, publicDir }: ProjectContext) {
+  const mediaSchema = z.object({
+    type: z.literal('image', 'expected "image" (other media types are not supported yet)'),
+    file: z
+      .string()
+      .trim()
+      .regex(/^\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i, {
+        message: 'expected an image path under public/ such as "/_static/images/photo.jpg"',
+        abort: true,
+      })
+      .refine((file) => !file.split('/').includes('..'), { message: 'expected a path inside public/', abort: true })
+      .refine((file) => existsSync(path.join(publicDir, file)), 'expected an existing file under public/'),
+    alt: z.preprocess((value) => (missingAlt(value) ? undefined : value), text.optional()),
+  });
+
+  const category = requiredText.superRefine((value, ctx) => {
+    if (categories.includes(value)) return;
+    const suggestion = closest(value, categories);
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a category declared in site.yml (${categories.join(', ')})`,
+      params: suggestion ? { hint: `did you mean "${suggestion}"?` } : undefined,
+    });
+  });
+
+  return z
+    .object({
+      title: requiredText,
+      order: optional(z.number('expected a number')),
+      category,
+      role: optionalText,
+      year: optional(z.union([z.string(), z.number()], 'expected a year').transform(String).pipe(text)),
+      summary: requiredText,
+      draft: flag,
+      media: optional(z.array(mediaSchema, 'expected a list of media')).transform((media) => media ?? []),
+      links: optional(z.array(linkSchema, 'expected a list of links')).transform((links) => links ?? []),
+    })
+    .superRefine(
+      (project, ctx) => {
+        // Runs even when other fields failed, so that every problem is reported at once.
+        const media: unknown = project.media;
+        const links: unknown = project.links;
+        if ((Array.isArray(media) && media.length > 0) || !Array.isArray(links)) return;
+        links.forEach((link: unknown, index) => {
+          if (typeof link === 'object' && link !== null && 'action' in link && link.action === 'slider') {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['links', index, 'action'],
+              message: 'expected a project with media for the slider to show, but it has none',
+            });
+          }
+        });
+      },
+      { when: () => true },
+    );
+}
+
+export type ProjectFrontmatter = z.output<ReturnType<typeof createProjectSchema>>;
+
+/** Top-level and nested keys the format knows; any other key is reported as a warning. */
+export const knownKeys = {
+  project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'media', 'links'],
+  media: ['type', 'file', 'alt'],
+  links: ['name', 'action', 'target', 'emailaddress', 'emailsubject', 'emailcontent', 'dark', 'newtab'],
+} as const;

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../lib/content/load';
+import { ContentError, formatProblem } from '../../lib/content/problems';
+
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const fixturePublic = path.join(fixtures, 'public');
+
+const load = (folder: string, { includeDrafts = false, publicDir = fixturePublic } = {}) =>
+  loadContent({ contentDir: path.join(fixtures, folder), publicDir, includeDrafts });
+
+async function problemsOf(folder: string): Promise<string[]> {
+  const error = await load(folder).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(ContentError);
+  return (error as ContentError).problems.map(formatProblem);
+}
+
+describe('a valid content folder', () => {
+  it('lists published projects in listing order: by order, then those without it, ties by title', async () => {
+    const { projects } = await load('valid');
+    expect(projects.map((project) => project.slug)).toEqual(['bosco', 'alba', 'borgo', 'cielo', 'contatti', 'sicurezza']);
+  });
+
+  it('shows drafts only when asked to (next dev), first by their order', async () => {
+    const { projects } = await load('valid', { includeDrafts: true });
+    expect(projects[0]).toMatchObject({ slug: 'bozza', draft: true });
+  });
+
+  it('trims text, turns "none" into absent values and years into strings', async () => {
+    const { site, projects } = await load('valid');
+    const alba = projects.find((project) => project.slug === 'alba');
+    expect(site).toMatchObject({ title: 'Studio Prova', lang: 'it', email: 'studio@example.com' });
+    expect(site.author).toBeUndefined();
+    expect(site.categories.map((category) => category.slug)).toEqual(['fotografie', 'grafica']);
+    expect(alba).toMatchObject({ title: 'Alba', year: '2021', category: 'fotografie', href: '/fotografie/alba' });
+    expect(alba?.role).toBeUndefined();
+    expect(projects.find((project) => project.slug === 'bosco')?.year).toBe('2019');
+  });
+
+  it('keeps media in order with their intrinsic size, a blur placeholder and an alt text for each', async () => {
+    const { projects } = await load('valid');
+    const media = projects.find((project) => project.slug === 'alba')?.media ?? [];
+    expect(media.map(({ file, width, height, alt, altGiven }) => ({ file, width, height, alt, altGiven }))).toEqual([
+      { file: '/_static/images/wide.jpg', width: 30, height: 20, alt: "Il fiume all'alba", altGiven: true },
+      { file: '/_static/images/tall.jpg', width: 20, height: 30, alt: 'Alba, immagine 2 di 3', altGiven: false },
+      { file: '/_static/images/wide.jpg', width: 30, height: 20, alt: 'Alba, immagine 3 di 3', altGiven: false },
+    ]);
+    expect(media[0]?.blurDataURL).toMatch(/^data:image\/webp;base64,/);
+  });
+
+  it('computes an href for every link, percent-encoding mail subjects and bodies', async () => {
+    const { projects } = await load('valid');
+    expect(projects.find((project) => project.slug === 'alba')?.links).toEqual([
+      { action: 'slider', name: 'galleria', dark: true, newtab: false, href: '#gallery-1' },
+      { action: 'linkto', name: 'sito', dark: false, newtab: true, href: 'https://example.com/alba?x=1' },
+      {
+        action: 'mailto',
+        name: 'scrivimi',
+        dark: false,
+        newtab: false,
+        href:
+          'mailto:studio@example.com?subject=Preventivo%20%26%20tempi%3F' +
+          "&body=Buongiorno%2C%20vorrei%20un'informazione%20sul%20progetto%20%22Alba%22.",
+      },
+    ]);
+    expect(projects.find((project) => project.slug === 'contatti')?.links[0]?.href).toBe('mailto:studio@example.com');
+  });
+
+  it('renders the body to HTML, its headings below the page title', async () => {
+    const { projects } = await load('valid');
+    expect(projects.find((project) => project.slug === 'alba')?.html).toBe(
+      '<h2>Titolo nel testo</h2>\n<p>Testo con <em>enfasi</em> e un <a href="https://example.com">collegamento</a>.</p>\n',
+    );
+  });
+
+  it('renders hostile markdown inert: no script, iframe, event handler, javascript: or data: URL', async () => {
+    const { projects } = await load('valid');
+    const html = projects.find((project) => project.slug === 'sicurezza')?.html ?? '';
+    expect(html).not.toMatch(/<script|<iframe|onerror|javascript:|data:/i);
+    expect(html).toContain('<a href="https://example.com">ok</a>');
+    expect(globalThis).not.toHaveProperty('pwned');
+  });
+
+  it('warns about unknown fields, naming file, line and field', async () => {
+    const { warnings } = await load('valid');
+    expect(warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/fixtures\/valid\/projects\/contatti\.md:5:1: warning: extra: unknown field, ignored/),
+    ]);
+  });
+});
+
+describe('the seed from the previous CMS, as it is', () => {
+  it('ships byte for byte as content/projects/co-city.md', async () => {
+    const shipped = await readFile(path.resolve('content/projects/co-city.md'));
+    expect(shipped.equals(await readFile(path.join(fixtures, 'seed/projects/co-city.md')))).toBe(true);
+  });
+
+  it('loads with its quirks cleaned', async () => {
+    const { projects } = await load('seed', { publicDir: path.resolve('public') });
+    const [coCity] = projects;
+    expect(coCity).toMatchObject({ slug: 'co-city', title: 'Co-city', order: 4, year: '2020', role: 'assignment' });
+    expect(coCity?.summary).toMatch(/^Nel progetto Co-City Torino .* responsabilizzazione\.$/);
+    expect(coCity?.media.map((photo) => photo.file)).toEqual(
+      [6, 5, 4, 1, 2, 3, 8, 9].map((n) => `/_static/images/co-city${n}.jpg`),
+    );
+    expect(coCity?.media.map((photo) => photo.alt)).toEqual(
+      Array.from({ length: 8 }, (_, i) => `Co-city, immagine ${i + 1} di 8`),
+    );
+    expect(coCity?.links).toEqual([
+      { action: 'slider', name: 'gallery', dark: false, newtab: false, href: '#gallery-1' },
+      {
+        action: 'linkto',
+        name: 'co-city',
+        dark: false,
+        newtab: true,
+        href: 'http://www.comune.torino.it/benicomuni/co-city/index.shtml',
+      },
+    ]);
+    expect(coCity?.html).toMatch(/^<p>Co-City\u00a0è il progetto innovativo/);
+  });
+});
+
+describe('a broken content folder', () => {
+  it('reports every problem of every file at once, with file, line, column, field, expected and got', async () => {
+    const base = 'test/content/fixtures/broken/projects';
+    expect(await problemsOf('broken')).toEqual([
+      `${base}/Nome_Sbagliato.md: expected a file name of lowercase a-z0-9 words joined by "-" (such as "nome-sbagliato.md"), got "Nome_Sbagliato.md"`,
+      `${base}/bad-category.md:3:11: category: expected a category declared in site.yml (fotografie, grafica), got "fotografia"; did you mean "fotografie"?`,
+      `${base}/bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"`,
+      `${base}/bad-link.md:17:13: links[2].target: expected an http(s) URL, got "javascript:alert(1)"`,
+      `${base}/bad-link.md:20:13: links[3].target: expected an http(s) URL, got "data:text/html,<script>alert(1)</script>"`,
+      `${base}/bad-link.md:22:13: links[4].action: expected one of slider, linkto, mailto, got "popup"`,
+      `${base}/bad-link.md:25:19: links[5].emailaddress: expected an email address, got "none"`,
+      `${base}/bad-media.md:7:11: media[0].file: expected an existing file under public/, got "/_static/images/manca.jpg"`,
+      `${base}/bad-media.md:8:11: media[1].type: expected "image" (other media types are not supported yet), got "video"`,
+      `${base}/bad-media.md:11:11: media[2].file: expected an image path under public/ such as "/_static/images/photo.jpg", got "/../../package.json"`,
+      `${base}/bad-types.md:3:8: order: expected a number, got "primo"`,
+      `${base}/bad-types.md:5:7: year: expected a year, got a list`,
+      `${base}/bad-types.md:7:8: draft: expected true or false, got "forse"`,
+      `${base}/executes.md:1:1: expected YAML front matter ("---"), got "---js": front matter in other languages is refused and never run`,
+      `${base}/malformed.md:4:21: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${base}/missing-fields.md:2:8: title: expected text, got "none"`,
+      `${base}/missing-fields.md: summary: expected text, got nothing`,
+      `${base}/slider-senza-media.md:7:13: links[0].action: expected a project with media for the slider to show, but it has none, got "slider"`,
+    ]);
+  });
+
+  it('never runs code from a ---js front matter block', async () => {
+    await problemsOf('broken');
+    expect(globalThis).not.toHaveProperty('contentRan');
+  });
+
+  it('reports a broken site.yml field by field', async () => {
+    const file = 'test/content/fixtures/broken-site/site.yml';
+    expect(await problemsOf('broken-site')).toEqual([
+      `${file}: description: expected text, got nothing`,
+      `${file}:2:7: lang: expected a language tag such as "it", got "Italiano"`,
+      `${file}:3:8: email: expected an email address, got "nessuno"`,
+      `${file}:5:11: categories[0].slug: expected lowercase a-z0-9 words joined by "-", got "Foto Grafie"`,
+      `${file}:9:11: categories[2].slug: expected a slug not used by another category, got "grafica"`,
+    ]);
+  });
+
+  it('names a missing site.yml and projects folder', async () => {
+    expect(await problemsOf('public')).toEqual([
+      'test/content/fixtures/public/site.yml: expected a site.yml with title, description, lang and categories',
+      'test/content/fixtures/public/projects: expected a folder of project files',
+    ]);
+  });
+});
