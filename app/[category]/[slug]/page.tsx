@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Photo } from '@/components/image/photo';
+import { ProjectLinks } from '@/components/project/project-links';
+import { ProjectPager } from '@/components/project/project-pager';
+import { getAllProjects, getCategory, getProject, getProjects, getSite } from '@/lib/content';
+import { getStrings } from '@/lib/i18n';
+
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await getAllProjects()).map((project) => ({ category: project.category, slug: project.slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/[category]/[slug]'>): Promise<Metadata> {
+  const { category, slug } = await params;
+  const project = await getProject(category, slug);
+  if (!project) return {};
+  return { title: project.title, description: project.summary };
+}
+
+export default async function ProjectPage({ params }: PageProps<'/[category]/[slug]'>) {
+  const { category: categorySlug, slug } = await params;
+  const [project, category, siblings, site] = await Promise.all([
+    getProject(categorySlug, slug),
+    getCategory(categorySlug),
+    getProjects(categorySlug),
+    getSite(),
+  ]);
+  if (!project || !category) notFound();
+
+  const strings = getStrings(site.lang);
+  const index = siblings.findIndex((sibling) => sibling.slug === project.slug);
+  const cover = project.media[0];
+
+  return (
+    <article className="project">
+      <header className="project-header">
+        <h1 className="project-title">{project.title}</h1>
+        <dl className="project-facts">
+          <div>
+            <dt>{strings.category}</dt>
+            <dd>
+              <Link href={`/${category.slug}`}>{category.label}</Link>
+            </dd>
+          </div>
+          {project.year && (
+            <div>
+              <dt>{strings.year}</dt>
+              <dd>{project.year}</dd>
+            </div>
+          )}
+          {project.role && (
+            <div>
+              <dt>{strings.role}</dt>
+              <dd>{project.role}</dd>
+            </div>
+          )}
+        </dl>
+        <p className="lede">{project.summary}</p>
+        <ProjectLinks project={project} strings={strings} />
+      </header>
+      {cover && (
+        <figure className="project-cover">
+          <Photo photo={cover} sizes="(min-width: 1200px) 1120px, calc(100vw - 2.5rem)" priority />
+        </figure>
+      )}
+      {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}
+      <ProjectPager previous={siblings[index - 1]} next={siblings[index + 1]} strings={strings} />
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+import { GalleryButton } from '@/components/gallery/gallery-button';
+import type { Project } from '@/lib/content';
+import type { Strings } from '@/lib/i18n';
+
+type Props = {
+  project: Pick<Project, 'title' | 'links' | 'media'>;
+  strings: Strings;
+};
+
+/** The project's `links`, in their order: gallery buttons, external links and mail links. */
+export function ProjectLinks({ project, strings }: Props) {
+  if (project.links.length === 0) return null;
+  const photos = project.media.map(({ file, alt, width, height }) => ({ src: file, alt, width, height }));
+  const firstSlider = project.links.findIndex((link) => link.action === 'slider');
+  return (
+    <ul className="project-links">
+      {project.links.map((link, index) => {
+        const className = `button ${link.dark ? 'button-dark' : 'button-light'}`;
+        return (
+          <li key={index}>
+            {link.action === 'slider' ? (
+              <GalleryButton
+                label={link.name}
+                className={className}
+                title={project.title}
+                photos={photos}
+                // One gallery answers the `#gallery-<n>` deep link, even if several buttons open it.
+                followsHash={index === firstSlider}
+                strings={{
+                  close: strings.close,
+                  previousSlide: strings.previousSlide,
+                  nextSlide: strings.nextSlide,
+                  slidePosition: strings.slidePosition,
+                  slideAnnouncement: strings.slideAnnouncement,
+                }}
+              />
+            ) : link.newtab ? (
+              <a href={link.href} className={className} target="_blank" rel="noopener noreferrer">
+                {link.name}
+                <span aria-hidden="true"> ↗</span>
+                <span className="visually-hidden"> {strings.opensInNewTab}</span>
+              </a>
+            ) : (
+              <a href={link.href} className={className}>
+                {link.name}
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
