@@ -3,11 +3,13 @@ import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { getSite } from '@/lib/content';
 import { getStrings } from '@/lib/i18n';
+import { getSiteUrl } from '@/lib/site-url';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSite();
   return {
+    metadataBase: getSiteUrl(),
     title: { default: site.title, template: `%s — ${site.title}` },
     description: site.description,
     authors: site.author ? [{ name: site.author }] : undefined,

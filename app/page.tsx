@@ -1,6 +1,13 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProjectCard, ProjectGrid } from '@/components/project/project-card';
-import { getCategories, getProjects, getSite } from '@/lib/content';
+import { getAllProjects, getCategories, getProjects, getSite } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [site, projects] = await Promise.all([getSite(), getAllProjects()]);
+  return pageMetadata(site, { path: '/', image: projects.find((project) => project.media[0])?.media[0] });
+}
 
 export default async function HomePage() {
   const [site, categories] = await Promise.all([getSite(), getCategories()]);

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProjectCard, ProjectGrid } from '@/components/project/project-card';
-import { getCategories, getCategory, getProjects } from '@/lib/content';
+import { JsonLd } from '@/components/seo/json-ld';
+import { getCategories, getCategory, getProjects, getSite } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
+import { categoryJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
@@ -10,18 +13,24 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PageProps<'/[category]'>): Promise<Metadata> {
-  const category = await getCategory((await params).category);
+  const { category: slug } = await params;
+  const [site, category, projects] = await Promise.all([getSite(), getCategory(slug), getProjects(slug)]);
   if (!category) return {};
-  return { title: category.label, description: category.description };
+  return pageMetadata(site, {
+    title: category.label,
+    description: category.description,
+    path: `/${category.slug}`,
+    image: projects.find((project) => project.media[0])?.media[0],
+  });
 }
 
 export default async function CategoryPage({ params }: PageProps<'/[category]'>) {
   const { category: slug } = await params;
-  const category = await getCategory(slug);
+  const [site, category, projects] = await Promise.all([getSite(), getCategory(slug), getProjects(slug)]);
   if (!category) notFound();
-  const projects = await getProjects(slug);
   return (
     <div className="page">
+      <JsonLd data={categoryJsonLd(site, category, projects)} />
       <header className="page-intro">
         <h1>{category.label}</h1>
         {category.description && <p className="lede">{category.description}</p>}

@@ -4,8 +4,11 @@ import { notFound } from 'next/navigation';
 import { Photo } from '@/components/image/photo';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getAllProjects, getCategory, getProject, getProjects, getSite } from '@/lib/content';
 import { getStrings } from '@/lib/i18n';
+import { pageMetadata } from '@/lib/metadata';
+import { projectJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
@@ -15,9 +18,15 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/[category]/[slug]'>): Promise<Metadata> {
   const { category, slug } = await params;
-  const project = await getProject(category, slug);
+  const [site, project] = await Promise.all([getSite(), getProject(category, slug)]);
   if (!project) return {};
-  return { title: project.title, description: project.summary };
+  return pageMetadata(site, {
+    title: project.title,
+    description: project.summary,
+    path: project.href,
+    image: project.media[0],
+    type: 'article',
+  });
 }
 
 export default async function ProjectPage({ params }: PageProps<'/[category]/[slug]'>) {
@@ -36,6 +45,7 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
 
   return (
     <article className="project">
+      <JsonLd data={projectJsonLd(site, category, project)} />
       <header className="project-header">
         <h1 className="project-title">{project.title}</h1>
         <dl className="project-facts">

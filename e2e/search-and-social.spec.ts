@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { loadContent } from '../lib/content/load';
+import { absoluteUrl } from '../lib/site-url';
+
+const content = (includeDrafts: boolean) =>
+  loadContent({ contentDir: path.resolve('content'), publicDir: path.resolve('public'), includeDrafts });
+
+const meta = (page: Page, key: string) =>
+  page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
+
+async function jsonLd(page: Page) {
+  const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0]!) as Record<string, unknown>;
+}
+
+test.describe('search and social metadata', () => {
+  test('a project page: title, description, canonical URL, Open Graph and Twitter card with its cover', async ({ page, request }) => {
+    const { site, projects } = await content(false);
+    const project = projects.find((candidate) => candidate.href === '/fotografie/co-city')!;
+    const cover = project.media[0]!;
+    await page.goto(project.href);
+
+    await expect(page).toHaveTitle(`${project.title} — ${site.title}`);
+    expect(await meta(page, 'description')).toBe(project.summary);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', absoluteUrl(project.href));
+
+    expect(await meta(page, 'og:type')).toBe('article');
+    expect(await meta(page, 'og:title')).toBe(project.title);
+    expect(await meta(page, 'og:description')).toBe(project.summary);
+    expect(await meta(page, 'og:url')).toBe(absoluteUrl(project.href));
+    expect(await meta(page, 'og:site_name')).toBe(site.title);
+    expect(await meta(page, 'og:image')).toBe(absoluteUrl(cover.file));
+    expect(await meta(page, 'og:image:width')).toBe(String(cover.width));
+    expect(await meta(page, 'og:image:height')).toBe(String(cover.height));
+    expect(await meta(page, 'og:image:alt')).toBe(cover.alt);
+    expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
+    expect(await meta(page, 'twitter:title')).toBe(`${project.title} — ${site.title}`);
+    expect(await meta(page, 'twitter:image')).toBe(absoluteUrl(cover.file));
+    expect(await meta(page, 'twitter:image:alt')).toBe(cover.alt);
+
+    // The shared image is served as announced: a JPEG of exactly that size.
+    const image = await request.get(new URL(absoluteUrl(cover.file)).pathname);
+    expect(image.headers()['content-type']).toBe('image/jpeg');
+    const { width, height } = await sharp(await image.body()).metadata();
+    expect({ width, height }).toEqual({ width: cover.width, height: cover.height });
+  });
+
+  test('every published page has its own title, description and canonical URL', async ({ page }) => {
+    const { site, projects } = await content(false);
+    const pages = [
+      { path: '/', title: site.title, description: site.description },
+      ...site.categories.map((category) => ({
+        path: `/${category.slug}`,
+        title: `${category.label} — ${site.title}`,
+        description: category.description ?? site.description,
+      })),
+      ...projects.map((project) => ({ path: project.href, title: `${project.title} — ${site.title}`, description: project.summary })),
+    ];
+    for (const expected of pages) {
+      await page.goto(expected.path);
+      await expect(page, expected.path).toHaveTitle(expected.title);
+      expect(await meta(page, 'description'), expected.path).toBe(expected.description);
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(new URL(canonical!).href, expected.path).toBe(absoluteUrl(expected.path));
+      expect(await meta(page, 'og:url'), expected.path).toBe(canonical);
+    }
+  });
+
+  test('sitemap.xml lists every published page and no draft; robots.txt points at it', async ({ request }) => {
+    const { site, projects } = await content(false);
+    const drafts = (await content(true)).projects.filter((project) => project.draft);
+    const sitemap = await request.get('/sitemap.xml');
+    expect(sitemap.headers()['content-type']).toContain('xml');
+    const pages = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).href);
+    expect(pages.toSorted()).toEqual(
+      ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href)]
+        .map(absoluteUrl)
+        .toSorted(),
+    );
+    for (const draft of drafts) {
+      expect(pages).not.toContain(absoluteUrl(draft.href));
+      expect((await request.get(draft.href)).status()).toBe(404);
+    }
+
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toContain(`Sitemap: ${absoluteUrl('/sitemap.xml')}`);
+    expect(robots).toMatch(/^Allow: \/$/m);
+    expect(robots).not.toMatch(/^Disallow: \/\s*$/m);
+  });
+
+  test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {
+    const { site, projects } = await content(false);
+    const project = projects.find((candidate) => candidate.href === '/fotografie/co-city')!;
+    await page.goto(project.href);
+    const data = await jsonLd(page);
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'CreativeWork',
+      name: project.title,
+      description: project.summary,
+      url: absoluteUrl(project.href),
+      inLanguage: site.lang,
+      isPartOf: { '@type': 'CollectionPage', url: absoluteUrl('/fotografie') },
+      image: project.media.map((photo) => ({
+        '@type': 'ImageObject',
+        contentUrl: absoluteUrl(photo.file),
+        width: photo.width,
+        height: photo.height,
+        caption: photo.alt,
+      })),
+    });
+    const first = new URL(absoluteUrl(project.media[0]!.file)).pathname;
+    expect((await request.get(first)).status()).toBe(200);
+  });
+
+  test('JSON-LD: a CollectionPage listing the projects of a category, in order', async ({ page }) => {
+    const { projects } = await content(false);
+    await page.goto('/fotografie');
+    const data = await jsonLd(page);
+    expect(data).toMatchObject({ '@type': 'CollectionPage', name: 'Fotografie', url: absoluteUrl('/fotografie') });
+    expect(data.mainEntity).toEqual({
+      '@type': 'ItemList',
+      itemListElement: projects
+        .filter((project) => project.category === 'fotografie')
+        .map((project, index) => ({ '@type': 'ListItem', position: index + 1, name: project.title, url: absoluteUrl(project.href) })),
+    });
+  });
+
+  test('an SVG icon, served as a static file', async ({ page, request }) => {
+    await page.goto('/');
+    const icon = page.locator('link[rel="icon"]');
+    await expect(icon).toHaveAttribute('type', 'image/svg+xml');
+    const response = await request.get((await icon.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/svg+xml');
+    expect(await response.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+});

@@ -1,0 +1,69 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JsonLd } from '../../components/seo/json-ld';
+import { categoryJsonLd, projectJsonLd } from '../../lib/structured-data';
+
+const site = { title: 'Studio Prova', lang: 'it', author: undefined };
+const category = { slug: 'fotografie', label: 'Fotografie', description: undefined };
+const photo = { file: '/_static/images/wide.jpg', alt: 'Il fiume', width: 30, height: 20 };
+
+beforeAll(() => {
+  vi.stubEnv('SITE_URL', 'https://studio.example');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('JSON-LD', () => {
+  it('describes a project as a CreativeWork with every photo, credited to the site when no author is given', () => {
+    const project = { title: 'Alba', summary: 'Luce.', href: '/fotografie/alba', year: '2021', media: [photo, photo] };
+    expect(projectJsonLd(site, category, project)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'CreativeWork',
+      name: 'Alba',
+      description: 'Luce.',
+      url: 'https://studio.example/fotografie/alba',
+      inLanguage: 'it',
+      dateCreated: '2021',
+      creator: { '@type': 'Person', name: 'Studio Prova' },
+      genre: 'Fotografie',
+      isPartOf: { '@type': 'CollectionPage', name: 'Fotografie', url: 'https://studio.example/fotografie' },
+      image: Array(2).fill({
+        '@type': 'ImageObject',
+        contentUrl: 'https://studio.example/_static/images/wide.jpg',
+        width: 30,
+        height: 20,
+        caption: 'Il fiume',
+      }),
+    });
+  });
+
+  it('leaves out a year that is not a date', () => {
+    const project = { title: 'Alba', summary: 'Luce.', href: '/fotografie/alba', year: '2019–2021', media: [] };
+    expect(projectJsonLd(site, category, project)).not.toHaveProperty('dateCreated');
+  });
+
+  it('describes a category as a CollectionPage listing its projects in order', () => {
+    const data = categoryJsonLd(site, category, [
+      { title: 'Bosco', href: '/fotografie/bosco' },
+      { title: 'Alba', href: '/fotografie/alba' },
+    ]);
+    expect(data).toMatchObject({ '@type': 'CollectionPage', name: 'Fotografie', url: 'https://studio.example/fotografie' });
+    expect(data).not.toHaveProperty('description');
+    expect(data.mainEntity).toEqual({
+      '@type': 'ItemList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Bosco', url: 'https://studio.example/fotografie/bosco' },
+        { '@type': 'ListItem', position: 2, name: 'Alba', url: 'https://studio.example/fotografie/alba' },
+      ],
+    });
+  });
+
+  it('cannot be closed early by text in the content', () => {
+    const data = { name: '</script><script>alert(1)</script><!--' };
+    const html = renderToStaticMarkup(createElement(JsonLd, { data }));
+    expect(html).toMatch(/^<script type="application\/ld\+json">[^<]*<\/script>$/);
+    expect(JSON.parse(html.slice(html.indexOf('>') + 1, -'</script>'.length))).toEqual(data);
+  });
+});
