@@ -1,0 +1,142 @@
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { clickUntilVisible } from './support/hydration';
+
+const required = [
+  'content-security-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+];
+
+function expectSecurityHeaders(response: APIResponse) {
+  const headers = response.headers();
+  for (const name of required) expect(headers, `${name} on ${response.url()}`).toHaveProperty(name);
+  expect(headers).not.toHaveProperty('x-powered-by');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+  expect(headers['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
+  return headers;
+}
+
+test.describe('response headers', () => {
+  test('pages, static files, metadata files, 404s and refused images all carry them', async ({ request }) => {
+    const html = await (await request.get('/fotografie/co-city')).text();
+    const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    expect(icon).toBeDefined();
+
+    const cases: [string, number][] = [
+      ['/', 200],
+      ['/fotografie', 200],
+      ['/fotografie/co-city', 200],
+      [script!, 200],
+      [icon!, 200],
+      ['/_static/images/co-city6.jpg', 200],
+      ['/robots.txt', 200],
+      ['/sitemap.xml', 200],
+      ['/non-esiste', 404],
+      ['/_next/static/chunks/non-esiste.js', 404],
+      ['/_next/image?url=https%3A%2F%2Fexample.com%2Fx.jpg&w=640&q=70', 400],
+    ];
+    for (const [path, status] of cases) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(status);
+      expectSecurityHeaders(response);
+    }
+  });
+
+  test('the optimizer sends its images with a sandboxing CSP of its own', async ({ request }) => {
+    const response = await request.get('/_next/image?url=%2F_static%2Fimages%2Fco-city6.jpg&w=640&q=70');
+    expect(response.status()).toBe(200);
+    const headers = expectSecurityHeaders(response);
+    expect(headers['content-security-policy']).toContain("script-src 'none'");
+    expect(headers['content-security-policy']).toContain('sandbox');
+  });
+
+  test('the page CSP allows only this origin and forbids framing, plugins and base/form hijacks', async ({ request }) => {
+    const csp = (await request.get('/')).headers()['content-security-policy'] ?? '';
+    const directives = Object.fromEntries(
+      csp.split(';').map((directive) => {
+        const [name = '', ...values] = directive.trim().split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+    );
+    expect(directives).toMatchObject({
+      'default-src': "'none'",
+      'script-src': "'self' 'unsafe-inline'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data: blob:",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'self'",
+      'form-action': "'self'",
+      'frame-ancestors': "'none'",
+    });
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});
+
+type Violation = { directive: string; blocked: string };
+
+async function watchForViolations(page: Page) {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: { directive: string; blocked: string }[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+    );
+  });
+  return {
+    consoleErrors,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations),
+  };
+}
+
+test.describe('in the browser, under the CSP', () => {
+  test('pages hydrate: the gallery opens and links navigate client-side, with no violation reported', async ({ page }) => {
+    const { consoleErrors, violations } = await watchForViolations(page);
+
+    await page.goto('/fotografie/co-city');
+    const gallery = page.getByRole('dialog', { name: 'Co-city' });
+    await clickUntilVisible(page.getByRole('button', { name: 'gallery' }), gallery);
+    await expect(gallery.locator('img').first()).toHaveJSProperty('complete', true);
+    expect(await violations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(gallery).toBeHidden();
+
+    // A full page load would clear this marker; a client-side navigation (the router fetching RSC) keeps it.
+    await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Grafica' }).click();
+    await expect(page).toHaveURL(/\/grafica$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grafica');
+    expect(await page.evaluate(() => 'stayedOnPage' in window)).toBe(true);
+
+    for (const path of ['/', '/editoria', '/non-esiste']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(), path).toEqual([]);
+    }
+    expect(consoleErrors.filter((text) => !text.startsWith('Failed to load resource: the server responded with a status of 404'))).toEqual([]);
+  });
+
+  test('the policy is enforced: a script from another origin is refused and reported', async ({ page }) => {
+    const { violations } = await watchForViolations(page);
+    await page.goto('/');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.src = 'https://cdn.example.com/tracker.js';
+      document.head.append(script);
+    });
+    await expect.poll(violations).toEqual([{ directive: 'script-src-elem', blocked: 'https://cdn.example.com/tracker.js' }]);
+  });
+});
