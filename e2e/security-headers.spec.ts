@@ -23,7 +23,7 @@ function expectSecurityHeaders(response: APIResponse) {
 }
 
 test.describe('response headers', () => {
-  test('pages, static files, metadata files, 404s and refused images all carry them', async ({ request }) => {
+  test('pages, static files, metadata files, 404s and 400s all carry them', async ({ request }) => {
     const html = await (await request.get('/fotografie/co-city')).text();
     const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
@@ -41,6 +41,7 @@ test.describe('response headers', () => {
       ['/sitemap.xml', 200],
       ['/non-esiste', 404],
       ['/_next/static/chunks/non-esiste.js', 404],
+      ['/%E0%A4%A', 400],
       ['/_next/image?url=https%3A%2F%2Fexample.com%2Fx.jpg&w=640&q=70', 400],
     ];
     for (const [path, status] of cases) {
