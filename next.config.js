@@ -5,9 +5,12 @@
 // before the pages are built. So script-src needs 'unsafe-inline' ('self' alone stops hydration), and 'self' still
 // keeps out every other origin. next/image sets inline styles and data: blur placeholders. upgrade-insecure-requests
 // is left out: every URL here is same-origin already, and it breaks `next start` over plain http off localhost.
+// `next dev` adds eval (React's error stacks) and its overlay's fonts.
+const development = process.env.NODE_ENV === 'development';
 const contentSecurityPolicy = [
   "default-src 'none'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
+  `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
+  ...(development ? ["font-src 'self'"] : []),
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
