@@ -14,7 +14,6 @@ const nextConfig = {
     qualities: [70],
     formats: ['image/webp'],
     dangerouslyAllowSVG: false,
-    minimumCacheTTL: 31536000,
   },
 };
 
