@@ -40,8 +40,8 @@ type Parsed = { file: string; slug: string; frontmatter: ProjectFrontmatter; bod
 export async function loadContent({ contentDir, publicDir, includeDrafts }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const site = await loadSite(path.join(contentDir, 'site.yml'), problems);
-  const categories = site?.categories.map((category) => category.slug) ?? [];
-  const schema = createProjectSchema({ categories, publicDir });
+  // Without a valid site.yml, categories are not checked: one error there is enough.
+  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir });
 
   const projectsDir = path.join(contentDir, 'projects');
   const entries = await readdir(projectsDir).catch(() => {
@@ -50,7 +50,7 @@ export async function loadContent({ contentDir, publicDir, includeDrafts }: Load
   });
   const parsed = await Promise.all(
     entries
-      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .filter((name) => !name.startsWith('.'))
       .sort()
       .map(async (name) => {
         const fileProblems: Problem[] = [];
@@ -94,7 +94,7 @@ async function loadProject(
   const displayed = displayPath(file);
   const name = path.basename(file);
   if (!name.endsWith('.md')) {
-    problems.push({ severity: 'warning', file: displayed, message: 'ignored: project files end in .md' });
+    problems.push({ severity: 'error', file: displayed, message: `expected a <slug>.md project file, got "${name}"` });
     return undefined;
   }
   const slug = name.slice(0, -'.md'.length);

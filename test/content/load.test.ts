@@ -145,6 +145,7 @@ describe('a broken content folder', () => {
       `${base}/malformed.md:4:21: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${base}/missing-fields.md:2:8: title: expected text, got "none"`,
       `${base}/missing-fields.md: summary: expected text, got nothing`,
+      `${base}/notes.txt: expected a <slug>.md project file, got "notes.txt"`,
       `${base}/slider-senza-media.md:7:13: links[0].action: expected a project with media for the slider to show, but it has none, got "slider"`,
     ]);
   });
