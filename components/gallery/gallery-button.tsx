@@ -27,6 +27,8 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
   // True while the open gallery has a history entry of its own, so that Back (or closing) leaves it.
   const ownsEntry = useRef(false);
   const readInitialHash = useRef(followsHash);
+  // Set on closing: the button can take focus back only once the modal dialog has left the page.
+  const refocus = useRef(false);
 
   const show = useCallback(
     async (index: number) => {
@@ -39,9 +41,15 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
 
   const hidden = useCallback(() => {
     ownsEntry.current = false;
+    refocus.current = true;
     setOpenAt(undefined);
-    buttonRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    if (openAt !== undefined || !refocus.current) return;
+    refocus.current = false;
+    buttonRef.current?.focus();
+  }, [openAt]);
 
   useEffect(() => {
     const indexInHash = () => {
