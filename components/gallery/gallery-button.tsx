@@ -48,7 +48,9 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
   useEffect(() => {
     if (openAt !== undefined || !refocus.current) return;
     refocus.current = false;
-    buttonRef.current?.focus();
+    // A frame later: going back to a fragment entry (`#main`, left by the skip link) first focuses that fragment.
+    const frame = requestAnimationFrame(() => buttonRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [openAt]);
 
   useEffect(() => {
