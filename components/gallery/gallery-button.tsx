@@ -18,6 +18,7 @@ const loadDialog = () => import('./gallery-dialog').then((module) => module.Gall
 
 const hashPattern = /^#gallery-(\d+)$/;
 const hashFor = (index: number) => `#gallery-${index + 1}`;
+const clamp = (index: number, count: number) => Math.min(Math.max(index, 0), count - 1);
 
 /** A button that opens the project's photos in a modal slider, kept in step with the URL hash. */
 export function GalleryButton({ label, className, title, photos, followsHash, strings }: Props) {
@@ -34,7 +35,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
     async (index: number) => {
       const component = await loadDialog();
       setDialog(() => component);
-      setOpenAt(Math.min(Math.max(index, 0), photos.length - 1));
+      setOpenAt(clamp(index, photos.length));
     },
     [photos.length],
   );
@@ -56,7 +57,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
   useEffect(() => {
     const indexInHash = () => {
       const match = hashPattern.exec(window.location.hash);
-      return match ? Number(match[1]) - 1 : undefined;
+      return match ? clamp(Number(match[1]) - 1, photos.length) : undefined;
     };
     const initial = readInitialHash.current ? indexInHash() : undefined;
     readInitialHash.current = false;
@@ -79,7 +80,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [followsHash, show, hidden]);
+  }, [followsHash, photos.length, show, hidden]);
 
   const open = () => {
     window.history.pushState(null, '', hashFor(0));
