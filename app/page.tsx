@@ -14,22 +14,26 @@ export default async function HomePage() {
   const sections = await Promise.all(
     categories.map(async (category) => ({ category, projects: await getProjects(category.slug) })),
   );
-  let eager = 2;
   return (
     <div className="page">
       <header className="page-intro">
         <h1>{site.title}</h1>
         <p className="lede">{site.description}</p>
       </header>
-      {sections.map(({ category, projects }) => (
+      {sections.map(({ category, projects }, sectionIndex) => (
         <section key={category.slug} className="home-section" aria-labelledby={`section-${category.slug}`}>
           <h2 id={`section-${category.slug}`} className="section-title">
             <Link href={`/${category.slug}`}>{category.label}</Link>
           </h2>
           {category.description && <p className="section-description">{category.description}</p>}
           <ProjectGrid>
-            {projects.map((project) => (
-              <ProjectCard key={project.slug} project={project} headingLevel="h3" priority={eager-- > 0} />
+            {projects.map((project, index) => (
+              <ProjectCard
+                key={project.slug}
+                project={project}
+                headingLevel="h3"
+                priority={sectionIndex === 0 && index === 0}
+              />
             ))}
           </ProjectGrid>
         </section>

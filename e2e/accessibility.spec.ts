@@ -1,132 +1,102 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { clickUntilVisible } from './support/hydration';
+import { focusOutline, horizontalOverflow, linkControl } from './support/browser';
+import { getProject, projects, site, ui } from './support/content';
+import { galleryOf } from './support/gallery';
 
-const wcag22aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const everyPage = ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href), '/non-esiste'];
 
-async function audit(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(wcag22aa).analyze();
-  return violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
-
-async function openGallery(page: Page) {
-  await page.goto('/fotografie/co-city');
-  const gallery = page.getByRole('dialog', { name: 'Co-city' });
-  await clickUntilVisible(page.getByRole('button', { name: 'gallery' }), gallery);
-  await expect(gallery.locator('.swiper-slide-active img')).toHaveJSProperty('complete', true);
-  return gallery;
-}
-
-const pages = { home: '/', category: '/fotografie', project: '/fotografie/co-city', 'not found': '/non-esiste' };
-
-test.describe('accessibility', () => {
-  for (const [name, path] of Object.entries(pages)) {
-    test(`the ${name} page passes axe at WCAG 2.2 AA, with one h1 and every landmark`, async ({ page }) => {
-      await page.goto(path);
-      expect(await audit(page)).toEqual([]);
-      await expect(page.locator('h1')).toHaveCount(1);
-      await expect(page.getByRole('banner')).toHaveCount(1);
-      await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toHaveCount(1);
-      await expect(page.getByRole('main')).toHaveCount(1);
-      await expect(page.getByRole('contentinfo')).toHaveCount(1);
-    });
-  }
-
-  test('the open gallery passes axe at WCAG 2.2 AA', async ({ page }) => {
-    await openGallery(page);
-    expect(await audit(page)).toEqual([]);
-  });
-
-  test('the first Tab shows a skip link that moves focus to the main content', async ({ page }) => {
-    await page.goto('/fotografie/co-city');
-    await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: 'Vai al contenuto' });
-    await expect(skip).toBeFocused();
-    await expect(skip).toBeInViewport({ ratio: 1 });
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('main')).toBeFocused();
-  });
-
-  test('every control shows a visible focus ring of at least 3:1 contrast', async ({ page }) => {
-    for (const path of [pages.home, pages.project]) {
-      await page.goto(path);
-      const stops = await tabThrough(page);
-      expect(stops.length, path).toBeGreaterThan(5);
-      expect(stops.filter((stop) => !stop.visible), path).toEqual([]);
+test("no page scrolls sideways, at the device's width or on a 320px-wide screen", async ({ page }) => {
+  const device = page.viewportSize()!;
+  const narrow = { width: 320, height: 640 };
+  const expectNoOverflow = async (what: string) => {
+    for (const viewport of [device, narrow]) {
+      await page.setViewportSize(viewport);
+      expect(await horizontalOverflow(page), `${what} overflows sideways at ${viewport.width}px`).toBeLessThanOrEqual(0);
     }
-    await openGallery(page);
-    await page.keyboard.press('ArrowRight');
-    const stops = await tabThrough(page);
-    expect(stops.map((stop) => stop.name)).toEqual(expect.arrayContaining(['Chiudi', 'Immagine precedente', 'Immagine successiva']));
-    expect(stops.filter((stop) => !stop.visible)).toEqual([]);
-  });
+    await page.setViewportSize(device);
+  };
 
-  test('the gallery announces each slide change to screen readers', async ({ page }) => {
-    const gallery = await openGallery(page);
-    const announcement = gallery.locator('[aria-live="polite"]');
-    await expect(announcement).toHaveAttribute('aria-atomic', 'true');
-    await expect(announcement).toHaveText('Immagine 1 di 8: Co-city, immagine 1 di 8');
-    await gallery.getByRole('button', { name: 'Immagine successiva' }).click();
-    await expect(announcement).toHaveText('Immagine 2 di 8: Co-city, immagine 2 di 8');
-    await page.keyboard.press('ArrowRight');
-    await expect(announcement).toHaveText('Immagine 3 di 8: Co-city, immagine 3 di 8');
-    await gallery.getByRole('button', { name: 'Immagine precedente' }).click();
-    await expect(announcement).toHaveText('Immagine 2 di 8: Co-city, immagine 2 di 8');
-  });
-
-  test('prefers-reduced-motion turns off slide and hover animations', async ({ page }) => {
-    const motion = async () => {
-      await page.goto('/fotografie');
-      const hover = await page.locator('.card-image').first().evaluate((image) => getComputedStyle(image).transitionDuration);
-      const gallery = await openGallery(page);
-      // Swiper keeps its instance on its element.
-      const slide = await gallery
-        .locator('.swiper')
-        .evaluate((swiper) => (swiper as HTMLElement & { swiper: { params: { speed: number } } }).swiper.params.speed);
-      return { hover, slide };
-    };
-    await page.emulateMedia({ reducedMotion: 'no-preference' });
-    expect(await motion()).toEqual({ hover: '0.4s', slide: 300 });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    expect(await motion()).toEqual({ hover: '1e-05s', slide: 0 });
-  });
+  for (const url of everyPage) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoOverflow(url);
+  }
+  const coCity = getProject('co-city');
+  await page.goto(coCity.href);
+  const gallery = galleryOf(page, coCity);
+  await gallery.button.click();
+  await gallery.expectAt(1);
+  await expectNoOverflow('the open gallery');
 });
 
-type Stop = { name: string; visible: boolean };
-
-/** Tabs through the page (or the open dialog) once round, measuring the focus ring of every element reached. */
-async function tabThrough(page: Page): Promise<Stop[]> {
-  const stops: Stop[] = [];
-  await page.evaluate(() => Object.assign(window, { tabStops: new WeakSet() }));
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    const stop = await page.evaluate(measureFocus);
-    if (stop === 'seen') break;
-    if (stop !== 'outside') stops.push(stop);
-  }
-  return stops;
-}
-
-function measureFocus(): Stop | 'outside' | 'seen' {
-  const element = document.activeElement as HTMLElement | null;
-  const seen = (window as unknown as { tabStops: WeakSet<Element> }).tabStops;
-  // Between the last control and the first, focus passes through the browser's own interface.
-  if (!element || element === document.body) return 'outside';
-  if (seen.has(element)) return 'seen';
-  seen.add(element);
-  const name = element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
-  const style = getComputedStyle(element);
-  const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
-  const luminance = (color: number[]) => {
-    const [r = 0, g = 0, b = 0] = color.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+test('a keyboard user reaches the skip link, the navigation and the buttons, each with a visible focus outline', async ({ page }) => {
+  const project = getProject('co-city');
+  await page.goto(project.href);
+  const expectFocusVisible = async (name: string, locator: ReturnType<Page['getByRole']>) => {
+    await expect(locator, `${name} has focus`).toBeFocused();
+    await expect(locator).toBeInViewport();
+    const outline = await focusOutline(locator);
+    expect(outline.style, `${name} shows an outline`).not.toBe('none');
+    expect(outline.width, `${name} shows an outline`).toBeGreaterThanOrEqual(2);
   };
-  // The ring is drawn outside the element, over the first opaque background behind it.
-  let behind = element.parentElement;
-  while (behind && rgb(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentElement;
-  const background = rgb(behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)');
-  const [lighter, darker] = [luminance(rgb(style.outlineColor)), luminance(background)].sort((a, b) => b - a);
-  const contrast = (lighter! + 0.05) / (darker! + 0.05);
-  const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && contrast >= 3;
-  return { name: name.slice(0, 60), visible };
-}
+
+  const skipLink = page.getByRole('link', { name: ui.skipToContent });
+  await expect(skipLink).not.toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expectFocusVisible('the skip link', skipLink);
+
+  await page.keyboard.press('Tab');
+  await expectFocusVisible('the site title', page.getByRole('banner').getByRole('link', { name: site.title, exact: true }));
+  const nav = page.getByRole('navigation', { name: ui.mainNavigation });
+  for (const category of site.categories) {
+    await page.keyboard.press('Tab');
+    await expectFocusVisible(category.label, nav.getByRole('link', { name: category.label, exact: true }));
+  }
+
+  // The skip link jumps past the header: the next Tab lands on the first link of the page's content.
+  await page.keyboard.press('Shift+Tab');
+  for (let step = 0; step < site.categories.length; step++) await page.keyboard.press('Shift+Tab');
+  await expect(skipLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const category = site.categories.find((candidate) => candidate.slug === project.category)!;
+  await expectFocusVisible('the category link', page.getByRole('article').getByRole('link', { name: category.label, exact: true }));
+
+  // Then the project's links, in their order.
+  for (const link of project.links) {
+    await page.keyboard.press('Tab');
+    await expectFocusVisible(`"${link.name}"`, linkControl(page, link));
+  }
+
+  // Back to the gallery button, open the gallery from the keyboard, look around and leave it.
+  const gallery = galleryOf(page, project);
+  const sliderIndex = project.links.findIndex((link) => link.action === 'slider');
+  for (let step = sliderIndex; step < project.links.length - 1; step++) await page.keyboard.press('Shift+Tab');
+  await expect(gallery.button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await gallery.expectAt(1);
+  await page.keyboard.press('Tab');
+  await expect.poll(() => gallery.dialog.evaluate((dialog) => dialog.contains(document.activeElement)), 'focus stays in the dialog').toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await gallery.expectAt(2);
+  await page.keyboard.press('Escape');
+  await expect(gallery.dialog).toHaveCount(0);
+  await expectFocusVisible('the gallery button again', gallery.button);
+});
+
+test('with reduced motion, nothing on a page animates', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const url of ['/', getProject('co-city').href]) {
+    await page.goto(url);
+    const longest = await page.evaluate(() => {
+      const seconds = (value: string) => Math.max(...value.split(',').map((part) => parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
+      return Math.max(
+        ...[...document.querySelectorAll('*')].map((element) => {
+          const style = getComputedStyle(element);
+          return Math.max(seconds(style.transitionDuration), seconds(style.animationDuration));
+        }),
+      );
+    });
+    expect(longest, `the longest transition or animation on ${url}, in seconds`).toBeLessThanOrEqual(0.001);
+  }
+});

@@ -1,6 +1,10 @@
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { getProject } from './support/content';
+import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
+
+const coCity = getProject('co-city');
 
 /** The status of a request sent byte for byte as written: no client normalises `..` or re-encodes the path. */
 function rawStatus(baseURL: string, path: string): Promise<number> {
@@ -26,14 +30,14 @@ function rawStatus(baseURL: string, path: string): Promise<number> {
 }
 
 const image = (query: string) => `/_next/image?${query}`;
-const photo = encodeURIComponent('/_static/images/co-city6.jpg');
+const photo = encodeURIComponent(coCity.media[0]!.file);
 
 const bad = [
   '/non-esiste',
-  '/fotografie/non-esiste',
-  '/fotografie/co-city/altro',
+  `/${coCity.category}/non-esiste`,
+  `${coCity.href}/altro`,
   '/%E0%A4%A',
-  '/fotografie/%E0%A4%A',
+  `/${coCity.category}/%E0%A4%A`,
   '/%',
   '/%C0%AF',
   '/../etc/passwd',
@@ -43,7 +47,7 @@ const bad = [
   '/_next/static/..%2f..%2f..%2fpackage.json',
   '/_static/images/..%2f..%2f..%2fpackage.json',
   `/${'a'.repeat(4_000)}`,
-  `/fotografie/${'b'.repeat(8_000)}`,
+  `/${coCity.category}/${'b'.repeat(8_000)}`,
   `/${'c'.repeat(20_000)}`,
   image(`url=${encodeURIComponent('https://example.com/x.jpg')}&w=640&q=70`),
   image(`url=${encodeURIComponent('/../../package.json')}&w=640&q=70`),
@@ -57,7 +61,7 @@ const bad = [
 
 test.describe('under bad requests', () => {
   test('every bad request gets a 4xx, never a 5xx, and good requests in between still get 200', async ({ baseURL }) => {
-    const good = ['/', '/fotografie/co-city', image(`url=${photo}&w=640&q=70`)];
+    const good = ['/', coCity.href, image(`url=${photo}&w=640&q=70`)];
     const requests = [...bad, ...good, ...bad, ...good].map((path) => ({ path, good: good.includes(path) }));
     const answers = await Promise.all(
       requests.map(async ({ path, good }) => ({ path: path.slice(0, 80), good, status: await rawStatus(baseURL!, path) })),
@@ -80,7 +84,7 @@ test.describe('an unexpected rendering error', () => {
   test('shows the site own error page inside the layout, and "Riprova" brings the page back', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto('/fotografie/co-city');
+    await page.goto(coCity.href);
     // A browser API the gallery reads while rendering fails for a while: nothing in the shipped code is there for
     // the test.
     await page.evaluate(() => {
@@ -91,19 +95,20 @@ test.describe('an unexpected rendering error', () => {
       Object.assign(window, { repairMatchMedia: () => (window.matchMedia = matchMedia) });
     });
     const errorTitle = page.getByRole('heading', { level: 1, name: 'Qualcosa è andato storto' });
-    await clickUntilVisible(page.getByRole('button', { name: 'gallery' }), errorTitle);
+    const gallery = galleryOf(page, coCity);
+    await clickUntilVisible(gallery.button, errorTitle);
 
     await expect(page.getByRole('main').getByRole('alert')).toContainText('Si è verificato un errore imprevisto. Riprova tra poco.');
     await expect(page.locator('h1')).toHaveCount(1);
     await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toBeVisible();
     await expect(page.getByRole('contentinfo')).toBeVisible();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(gallery.dialog).toHaveCount(0);
 
     await page.evaluate(() => (window as unknown as { repairMatchMedia: () => void }).repairMatchMedia());
     await page.getByRole('button', { name: 'Riprova' }).click();
     // The page is back, with the gallery its URL (#gallery-1) asks for.
-    await expect(page.locator('h1')).toHaveText('Co-city');
-    await expect(page.getByRole('dialog', { name: 'Co-city' })).toBeVisible();
+    await expect(page.locator('h1')).toHaveText(coCity.title);
+    await expect(gallery.dialog).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

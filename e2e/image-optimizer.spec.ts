@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import nextConfig from '../next.config.js';
+import { getProject } from './support/content';
 
 const images = nextConfig.images ?? {};
 const widths = [...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])];
 const [quality] = images.qualities ?? [];
 const [width] = widths;
-const photo = '/_static/images/co-city6.jpg';
+const photo = getProject('co-city').media[0]!.file;
 
 const optimizer = (url: string, w: number | string = width!, q: number | string = quality!) =>
   `/_next/image?url=${encodeURIComponent(url)}&w=${w}&q=${q}`;

@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { loadContent } from '../lib/content/load';
-import { absoluteUrl } from '../lib/site-url';
+import { drafts, getProject, projects, projectsIn, site } from './support/content';
 
-const content = (includeDrafts: boolean) =>
-  loadContent({ contentDir: path.resolve('content'), publicDir: path.resolve('public'), includeDrafts });
+// The build reads SITE_URL, as the README says; this is its documented default.
+const absoluteUrl = (pathname: string) => new URL(pathname, process.env.SITE_URL || 'http://localhost:3000').href;
+const sizeOf = async (file: string) => {
+  const { autoOrient } = await sharp(path.join('public', file)).metadata();
+  return { width: autoOrient.width, height: autoOrient.height };
+};
+const coCity = getProject('co-city');
 
 const meta = (page: Page, key: string) =>
   page.locator(`meta[property="${key}"], meta[name="${key}"]`).getAttribute('content');
@@ -18,9 +22,8 @@ async function jsonLd(page: Page) {
 
 test.describe('search and social metadata', () => {
   test('a project page: title, description, canonical URL, Open Graph and Twitter card with its cover', async ({ page, request }) => {
-    const { site, projects } = await content(false);
-    const project = projects.find((candidate) => candidate.href === '/fotografie/co-city')!;
-    const cover = project.media[0]!;
+    const project = coCity;
+    const cover = { ...project.media[0]!, ...(await sizeOf(project.media[0]!.file)) };
     await page.goto(project.href);
 
     await expect(page).toHaveTitle(`${project.title} — ${site.title}`);
@@ -49,7 +52,6 @@ test.describe('search and social metadata', () => {
   });
 
   test('every published page has its own title, description and canonical URL', async ({ page }) => {
-    const { site, projects } = await content(false);
     const pages = [
       { path: '/', title: site.title, description: site.description },
       ...site.categories.map((category) => ({
@@ -70,8 +72,6 @@ test.describe('search and social metadata', () => {
   });
 
   test('sitemap.xml lists every published page and no draft; robots.txt points at it', async ({ request }) => {
-    const { site, projects } = await content(false);
-    const drafts = (await content(true)).projects.filter((project) => project.draft);
     const sitemap = await request.get('/sitemap.xml');
     expect(sitemap.headers()['content-type']).toContain('xml');
     const pages = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).href);
@@ -92,8 +92,8 @@ test.describe('search and social metadata', () => {
   });
 
   test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {
-    const { site, projects } = await content(false);
-    const project = projects.find((candidate) => candidate.href === '/fotografie/co-city')!;
+    const project = coCity;
+    const sizes = await Promise.all(project.media.map((photo) => sizeOf(photo.file)));
     await page.goto(project.href);
     const data = await jsonLd(page);
     expect(data).toMatchObject({
@@ -103,12 +103,11 @@ test.describe('search and social metadata', () => {
       description: project.summary,
       url: absoluteUrl(project.href),
       inLanguage: site.lang,
-      isPartOf: { '@type': 'CollectionPage', url: absoluteUrl('/fotografie') },
-      image: project.media.map((photo) => ({
+      isPartOf: { '@type': 'CollectionPage', url: absoluteUrl(`/${project.category}`) },
+      image: project.media.map((photo, index) => ({
         '@type': 'ImageObject',
         contentUrl: absoluteUrl(photo.file),
-        width: photo.width,
-        height: photo.height,
+        ...sizes[index],
         caption: photo.alt,
       })),
     });
@@ -117,14 +116,13 @@ test.describe('search and social metadata', () => {
   });
 
   test('JSON-LD: a CollectionPage listing the projects of a category, in order', async ({ page }) => {
-    const { projects } = await content(false);
-    await page.goto('/fotografie');
+    const category = site.categories[0]!;
+    await page.goto(`/${category.slug}`);
     const data = await jsonLd(page);
-    expect(data).toMatchObject({ '@type': 'CollectionPage', name: 'Fotografie', url: absoluteUrl('/fotografie') });
+    expect(data).toMatchObject({ '@type': 'CollectionPage', name: category.label, url: absoluteUrl(`/${category.slug}`) });
     expect(data.mainEntity).toEqual({
       '@type': 'ItemList',
-      itemListElement: projects
-        .filter((project) => project.category === 'fotografie')
+      itemListElement: projectsIn(category.slug)
         .map((project, index) => ({ '@type': 'ListItem', position: index + 1, name: project.title, url: absoluteUrl(project.href) })),
     });
   });

@@ -1,5 +1,9 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { getProject, site, ui } from './support/content';
+import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
+
+const coCity = getProject('co-city');
 
 const required = [
   'content-security-policy',
@@ -24,7 +28,7 @@ function expectSecurityHeaders(response: APIResponse) {
 
 test.describe('response headers', () => {
   test('pages, static files, metadata files, 404s and 400s all carry them', async ({ request }) => {
-    const html = await (await request.get('/fotografie/co-city')).text();
+    const html = await (await request.get(coCity.href)).text();
     const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
     const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
     expect(script).toBeDefined();
@@ -32,11 +36,11 @@ test.describe('response headers', () => {
 
     const cases: [string, number][] = [
       ['/', 200],
-      ['/fotografie', 200],
-      ['/fotografie/co-city', 200],
+      [`/${coCity.category}`, 200],
+      [coCity.href, 200],
       [script!, 200],
       [icon!, 200],
-      ['/_static/images/co-city6.jpg', 200],
+      [coCity.media[0]!.file, 200],
       ['/robots.txt', 200],
       ['/sitemap.xml', 200],
       ['/non-esiste', 404],
@@ -52,7 +56,7 @@ test.describe('response headers', () => {
   });
 
   test('the optimizer sends its images with a sandboxing CSP of its own', async ({ request }) => {
-    const response = await request.get('/_next/image?url=%2F_static%2Fimages%2Fco-city6.jpg&w=640&q=70');
+    const response = await request.get(`/_next/image?url=${encodeURIComponent(coCity.media[0]!.file)}&w=640&q=70`);
     expect(response.status()).toBe(200);
     const headers = expectSecurityHeaders(response);
     expect(headers['content-security-policy']).toContain("script-src 'none'");
@@ -107,22 +111,23 @@ test.describe('in the browser, under the CSP', () => {
   test('pages hydrate: the gallery opens and links navigate client-side, with no violation reported', async ({ page }) => {
     const { consoleErrors, violations } = await watchForViolations(page);
 
-    await page.goto('/fotografie/co-city');
-    const gallery = page.getByRole('dialog', { name: 'Co-city' });
-    await clickUntilVisible(page.getByRole('button', { name: 'gallery' }), gallery);
-    await expect(gallery.locator('img').first()).toHaveJSProperty('complete', true);
+    await page.goto(coCity.href);
+    const gallery = galleryOf(page, coCity);
+    await clickUntilVisible(gallery.button, gallery.dialog);
+    await expect(gallery.photo(1)).toHaveJSProperty('complete', true);
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
-    await expect(gallery).toBeHidden();
+    await expect(gallery.dialog).toBeHidden();
 
     // A full page load would clear this marker; a client-side navigation (the router fetching RSC) keeps it.
     await page.evaluate(() => Object.assign(window, { stayedOnPage: true }));
-    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Grafica' }).click();
-    await expect(page).toHaveURL(/\/grafica$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grafica');
+    const category = site.categories.find((candidate) => candidate.slug !== coCity.category)!;
+    await page.getByRole('navigation', { name: ui.mainNavigation }).getByRole('link', { name: category.label }).click();
+    await expect(page).toHaveURL(new RegExp(`/${category.slug}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(category.label);
     expect(await page.evaluate(() => 'stayedOnPage' in window)).toBe(true);
 
-    for (const path of ['/', '/editoria', '/non-esiste']) {
+    for (const path of ['/', `/${coCity.category}`, '/non-esiste']) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(await violations(), path).toEqual([]);

@@ -65,7 +65,35 @@ const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
   a[2] + (b[2] - a[2]) * t,
 ];
 
-/** A sky/ground gradient, a wavy horizon, soft light blobs and film grain. */
+/**
+ * Detail at every scale, as in real photographs (cell sizes 2–256 px, a nearly flat spectrum), so that
+ * resized copies compress like resized photos instead of collapsing into smooth gradients.
+ */
+function texture(rand: () => number, width: number, height: number): Float32Array {
+  const field = new Float32Array(width * height);
+  for (let cell = 2; cell <= 256; cell *= 2) {
+    const gw = Math.ceil(width / cell) + 2;
+    const grid = Float32Array.from({ length: gw * (Math.ceil(height / cell) + 2) }, () => rand() - 0.5);
+    const amplitude = 16 * cell ** 0.15;
+    for (let y = 0; y < height; y++) {
+      const y0 = Math.floor(y / cell);
+      const ty = y / cell - y0;
+      const sy = ty * ty * (3 - 2 * ty);
+      for (let x = 0; x < width; x++) {
+        const x0 = Math.floor(x / cell);
+        const tx = x / cell - x0;
+        const sx = tx * tx * (3 - 2 * tx);
+        const i = y0 * gw + x0;
+        const top = grid[i]! * (1 - sx) + grid[i + 1]! * sx;
+        const bottom = grid[i + gw]! * (1 - sx) + grid[i + gw + 1]! * sx;
+        field[y * width + x]! += (top * (1 - sy) + bottom * sy) * amplitude;
+      }
+    }
+  }
+  return field;
+}
+
+/** A sky/ground gradient, a wavy horizon, buildings, soft light blobs, textures and film grain. */
 function render(name: string, width: number, height: number): Buffer {
   const rand = prng(hash(name));
   const hue = rand() * 360;
@@ -78,6 +106,19 @@ function render(name: string, width: number, height: number): Buffer {
     freq: ((0.5 + rand() * 2) * (1 + k * 3) * Math.PI * 2) / width,
     phase: rand() * Math.PI * 2,
   }));
+  const buildings = Array.from({ length: 150 + Math.floor(rand() * 150) }, () => {
+    const w = width * (0.01 + rand() * 0.08);
+    const h = height * (0.02 + rand() * 0.2);
+    const top = horizon - h * 0.6 + rand() * (height - horizon);
+    return {
+      x0: rand() * width - w / 2,
+      x1: 0,
+      y0: top,
+      y1: top + h,
+      w,
+      color: hsl(hue + shift + (rand() - 0.5) * 120, 0.2 + rand() * 0.4, 0.15 + rand() * 0.6),
+    };
+  }).map((b) => ({ ...b, x1: b.x0 + b.w }));
   const blobs = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => ({
     x: rand() * width,
     y: rand() * height,
@@ -85,10 +126,12 @@ function render(name: string, width: number, height: number): Buffer {
     color: hsl(hue + rand() * 360, 0.7, 0.3 + rand() * 0.5),
     strength: 0.4 + rand() * 0.5,
   }));
-  const grain = 10 + rand() * 4;
+  const grain = 6 + rand() * 4;
+  const detail = texture(rand, width, height);
 
   const data = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
+    const rows = buildings.filter((b) => y >= b.y0 && y < b.y1);
     for (let x = 0; x < width; x++) {
       let edge = horizon;
       for (const h of hills) edge += h.amp * Math.sin(x * h.freq + h.phase);
@@ -96,16 +139,17 @@ function render(name: string, width: number, height: number): Buffer {
       const inSky = mix(sky[0], sky[1], Math.min(1, y / horizon));
       const onGround = mix(ground[0], ground[1], Math.max(0, y - horizon) / (height - horizon));
       let c = mix(inSky, onGround, t);
+      for (const b of rows) if (x >= b.x0 && x < b.x1) c = b.color;
       for (const b of blobs) {
         const d2 = (x - b.x) ** 2 + (y - b.y) ** 2;
         if (d2 < b.r2 * 9) c = mix(c, b.color, b.strength * Math.exp(-d2 / b.r2));
       }
       const vignette = 1 - 0.35 * (((x / width - 0.5) * 2) ** 2 + ((y / height - 0.5) * 2) ** 2) / 2;
       c = mix([0, 0, 0], c, vignette);
-      const noise = (rand() + rand() + rand() - 1.5) * grain;
+      const light = detail[y * width + x]!;
       const i = (y * width + x) * 3;
       for (let k = 0; k < 3; k++) {
-        data[i + k] = Math.max(0, Math.min(255, c[k]! + noise + (rand() - 0.5) * grain * 0.4));
+        data[i + k] = Math.max(0, Math.min(255, c[k]! + light * (0.9 + k * 0.1) + (rand() - 0.5) * grain));
       }
     }
   }

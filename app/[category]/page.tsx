@@ -37,7 +37,7 @@ export default async function CategoryPage({ params }: PageProps<'/[category]'>)
       </header>
       <ProjectGrid>
         {projects.map((project, index) => (
-          <ProjectCard key={project.slug} project={project} headingLevel="h2" priority={index < 2} />
+          <ProjectCard key={project.slug} project={project} headingLevel="h2" priority={index === 0} />
         ))}
       </ProjectGrid>
     </div>

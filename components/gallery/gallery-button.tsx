@@ -18,6 +18,7 @@ const loadDialog = () => import('./gallery-dialog').then((module) => module.Gall
 
 const hashPattern = /^#gallery-(\d+)$/;
 const hashFor = (index: number) => `#gallery-${index + 1}`;
+const clamp = (index: number, count: number) => Math.min(Math.max(index, 0), count - 1);
 
 /** A button that opens the project's photos in a modal slider, kept in step with the URL hash. */
 export function GalleryButton({ label, className, title, photos, followsHash, strings }: Props) {
@@ -27,26 +28,36 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
   // True while the open gallery has a history entry of its own, so that Back (or closing) leaves it.
   const ownsEntry = useRef(false);
   const readInitialHash = useRef(followsHash);
+  // Set on closing: the button can take focus back only once the modal dialog has left the page.
+  const refocus = useRef(false);
 
   const show = useCallback(
     async (index: number) => {
       const component = await loadDialog();
       setDialog(() => component);
-      setOpenAt(Math.min(Math.max(index, 0), photos.length - 1));
+      setOpenAt(clamp(index, photos.length));
     },
     [photos.length],
   );
 
   const hidden = useCallback(() => {
     ownsEntry.current = false;
+    refocus.current = true;
     setOpenAt(undefined);
-    buttonRef.current?.focus();
   }, []);
+
+  useEffect(() => {
+    if (openAt !== undefined || !refocus.current) return;
+    refocus.current = false;
+    // A frame later: going back to a fragment entry (`#main`, left by the skip link) first focuses that fragment.
+    const frame = requestAnimationFrame(() => buttonRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [openAt]);
 
   useEffect(() => {
     const indexInHash = () => {
       const match = hashPattern.exec(window.location.hash);
-      return match ? Number(match[1]) - 1 : undefined;
+      return match ? clamp(Number(match[1]) - 1, photos.length) : undefined;
     };
     const initial = readInitialHash.current ? indexInHash() : undefined;
     readInitialHash.current = false;
@@ -69,7 +80,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [followsHash, show, hidden]);
+  }, [followsHash, photos.length, show, hidden]);
 
   const open = () => {
     window.history.pushState(null, '', hashFor(0));

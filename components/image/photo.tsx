@@ -1,15 +1,16 @@
 import { getImageProps } from 'next/image';
+import { preload } from 'react-dom';
 import type { Photo as PhotoData } from '@/lib/content';
 
 type Props = {
   photo: Pick<PhotoData, 'file' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
   sizes: string;
-  /** The page's largest photo (its LCP element): fetched first, never lazily. */
+  /** The page's largest photo (its LCP element): preloaded from <head> at high priority, never lazy. */
   priority?: boolean;
   className?: string;
 };
 
-/** A responsive, optimized photo with its intrinsic size and a blurred placeholder — and no client JavaScript. */
+/** A responsive, optimized photo with its intrinsic size and a blurred placeholder, and no client JavaScript. */
 export function Photo({ photo, sizes, priority = false, className }: Props) {
   const { props } = getImageProps({
     src: photo.file,
@@ -23,5 +24,8 @@ export function Photo({ photo, sizes, priority = false, className }: Props) {
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
   });
+  if (priority) {
+    preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
+  }
   return <img {...props} alt={photo.alt} className={className} />;
 }

@@ -34,14 +34,14 @@ export type LoadOptions = {
   includeDrafts: boolean;
 };
 
-type Parsed = { file: string; slug: string; frontmatter: ProjectFrontmatter; body: string };
+type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: ImageInfo[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
 export async function loadContent({ contentDir, publicDir, includeDrafts }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const site = await loadSite(path.join(contentDir, 'site.yml'), problems);
-  const categories = site?.categories.map((category) => category.slug) ?? [];
-  const schema = createProjectSchema({ categories, publicDir });
+  // Without a valid site.yml, categories are not checked: one error there is enough.
+  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir });
 
   const projectsDir = path.join(contentDir, 'projects');
   const entries = await readdir(projectsDir).catch(() => {
@@ -50,11 +50,12 @@ export async function loadContent({ contentDir, publicDir, includeDrafts }: Load
   });
   const parsed = await Promise.all(
     entries
-      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .filter((name) => !name.startsWith('.'))
       .sort()
       .map(async (name) => {
         const fileProblems: Problem[] = [];
-        return { project: await loadProject(path.join(projectsDir, name), schema, fileProblems), fileProblems };
+        const project = await loadProject(path.join(projectsDir, name), { schema, publicDir }, fileProblems);
+        return { project, fileProblems };
       }),
   );
   parsed.forEach(({ fileProblems }) => problems.push(...fileProblems));
@@ -66,7 +67,7 @@ export async function loadContent({ contentDir, publicDir, includeDrafts }: Load
       .map(({ project }) => project)
       .filter((project): project is Parsed => project !== undefined)
       .filter((project) => includeDrafts || !project.frontmatter.draft)
-      .map((project) => buildProject(project, publicDir, site.lang)),
+      .map((project) => buildProject(project, site.lang)),
   );
   return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems };
 }
@@ -88,13 +89,13 @@ async function loadSite(file: string, problems: Problem[]): Promise<Site | undef
 
 async function loadProject(
   file: string,
-  schema: ReturnType<typeof createProjectSchema>,
+  { schema, publicDir }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string },
   problems: Problem[],
 ): Promise<Parsed | undefined> {
   const displayed = displayPath(file);
   const name = path.basename(file);
   if (!name.endsWith('.md')) {
-    problems.push({ severity: 'warning', file: displayed, message: 'ignored: project files end in .md' });
+    problems.push({ severity: 'error', file: displayed, message: `expected a <slug>.md project file, got "${name}"` });
     return undefined;
   }
   const slug = name.slice(0, -'.md'.length);
@@ -111,14 +112,14 @@ async function loadProject(
     problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected a closing "---" after the front matter' });
     return undefined;
   }
-  let yaml: YamlSource | undefined;
+  let parsedYaml: YamlSource | undefined;
   let body: string;
   try {
     const parsed = matter(source, {
       engines: {
         yaml: (frontmatter: string) => {
-          yaml = new YamlSource(frontmatter);
-          return (yaml.data ?? {}) as object;
+          parsedYaml = new YamlSource(frontmatter);
+          return (parsedYaml.data ?? {}) as object;
         },
         // gray-matter evaluates `---js` front matter by default; content must never run code.
         javascript: refuse,
@@ -136,6 +137,7 @@ async function loadProject(
     }
     return undefined;
   }
+  const yaml = parsedYaml;
   if (!yaml) {
     problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected YAML front matter between "---" lines' });
     return undefined;
@@ -147,7 +149,23 @@ async function loadProject(
     problems.push(...issuesToProblems(result.error.issues, yaml, displayed));
     return undefined;
   }
-  return { file, slug, frontmatter: result.data, body };
+  const images = await Promise.all(
+    result.data.media.map((item, index) =>
+      getImageInfo(publicDir, item.file).catch(() => {
+        const field = ['media', index, 'file'];
+        problems.push({
+          severity: 'error',
+          file: displayed,
+          ...yaml.locate(field),
+          field: formatFieldPath(field),
+          message: `expected a readable JPEG, PNG, WebP or AVIF image, got "${item.file}"`,
+        });
+        return undefined;
+      }),
+    ),
+  );
+  if (!images.every((image) => image !== undefined)) return undefined;
+  return { slug, frontmatter: result.data, images, body };
 }
 
 function refuse(): never {
@@ -228,20 +246,17 @@ function suggestSlug(name: string): string {
   );
 }
 
-async function buildProject({ slug, frontmatter, body }: Parsed, publicDir: string, lang: string): Promise<Project> {
+async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: string): Promise<Project> {
   const { photoAlt } = getStrings(lang);
-  const [html, media] = await Promise.all([
-    markdownToHtml(body),
-    Promise.all(
-      frontmatter.media.map(async (item, index, all): Promise<Photo> => ({
-        ...item,
-        ...(await getImageInfo(publicDir, item.file)),
-        alt: item.alt ?? format(photoAlt, { title: frontmatter.title, position: index + 1, total: all.length }),
-        altGiven: item.alt !== undefined,
-      })),
-    ),
-  ]);
-  return { ...frontmatter, slug, href: `/${frontmatter.category}/${slug}`, html, media };
+  const media = frontmatter.media.map(
+    (item, index, all): Photo => ({
+      ...item,
+      ...images[index]!,
+      alt: item.alt ?? format(photoAlt, { title: frontmatter.title, position: index + 1, total: all.length }),
+      altGiven: item.alt !== undefined,
+    }),
+  );
+  return { ...frontmatter, slug, href: `/${frontmatter.category}/${slug}`, html: await markdownToHtml(body), media };
 }
 
 function byListingOrder(lang: string) {

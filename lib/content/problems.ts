@@ -14,7 +14,7 @@ export type Problem = {
 
 /** Thrown when content is invalid; its message lists every problem, one per line. */
 export class ContentError extends Error {
-  readonly problems: Problem[];
+  declare readonly problems: Problem[];
 
   constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
@@ -23,7 +23,8 @@ export class ContentError extends Error {
         errors.map(formatProblem).join('\n'),
     );
     this.name = 'ContentError';
-    this.problems = problems;
+    // Not enumerable, so that Node prints the message lines once instead of the objects behind them.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }
 

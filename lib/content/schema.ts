@@ -107,7 +107,7 @@ export function mailtoHref(address: string, subject?: string, body?: string): st
   return `mailto:${address}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-type ProjectContext = { categories: readonly string[]; publicDir: string };
+type ProjectContext = { categories: readonly string[] | undefined; publicDir: string };
 
 /** The frontmatter of `content/projects/<slug>.md`, cleaned of the previous CMS's quirks. */
 export function createProjectSchema({ categories, publicDir }: ProjectContext) {
@@ -126,7 +126,7 @@ export function createProjectSchema({ categories, publicDir }: ProjectContext) {
   });
 
   const category = requiredText.superRefine((value, ctx) => {
-    if (categories.includes(value)) return;
+    if (!categories || categories.includes(value)) return;
     const suggestion = closest(value, categories);
     ctx.addIssue({
       code: 'custom',

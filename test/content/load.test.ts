@@ -130,6 +130,7 @@ describe('a broken content folder', () => {
     expect(await problemsOf('broken')).toEqual([
       `${base}/Nome_Sbagliato.md: expected a file name of lowercase a-z0-9 words joined by "-" (such as "nome-sbagliato.md"), got "Nome_Sbagliato.md"`,
       `${base}/bad-category.md:3:11: category: expected a category declared in site.yml (fotografie, grafica), got "fotografia"; did you mean "fotografie"?`,
+      `${base}/bad-image.md:7:11: media[0].file: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
       `${base}/bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"`,
       `${base}/bad-link.md:17:13: links[2].target: expected an http(s) URL, got "javascript:alert(1)"`,
       `${base}/bad-link.md:20:13: links[3].target: expected an http(s) URL, got "data:text/html,<script>alert(1)</script>"`,
@@ -145,6 +146,7 @@ describe('a broken content folder', () => {
       `${base}/malformed.md:4:21: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${base}/missing-fields.md:2:8: title: expected text, got "none"`,
       `${base}/missing-fields.md: summary: expected text, got nothing`,
+      `${base}/notes.txt: expected a <slug>.md project file, got "notes.txt"`,
       `${base}/slider-senza-media.md:7:13: links[0].action: expected a project with media for the slider to show, but it has none, got "slider"`,
     ]);
   });

@@ -73,7 +73,12 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
       </header>
       {cover && (
         <figure className="project-cover">
-          <Photo photo={cover} sizes="(min-width: 1200px) 1120px, calc(100vw - 2.5rem)" priority />
+          <Photo
+            photo={cover}
+            // As wide as the column, but never taller than 85vh (see .project-cover img).
+            sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${(cover.width / cover.height).toFixed(3)}))`}
+            priority
+          />
         </figure>
       )}
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { parse } from 'yaml';
+
+/**
+ * What the site should show, read straight from the content files with the rules of content/README.md.
+ * Deliberately independent of lib/content, so that a bug in the loader cannot make its own expectations.
+ */
+
+export type Category = { slug: string; label: string; description?: string };
+export type Site = { title: string; description: string; lang: string; author?: string; email?: string; categories: Category[] };
+export type Photo = { file: string; alt: string };
+export type Link = {
+  name: string;
+  action: 'slider' | 'linkto' | 'mailto';
+  dark: boolean;
+  newtab: boolean;
+  target?: string;
+  emailaddress?: string;
+  emailsubject?: string;
+  emailcontent?: string;
+};
+export type Project = {
+  slug: string;
+  href: string;
+  title: string;
+  order?: number;
+  category: string;
+  role?: string;
+  year?: string;
+  summary: string;
+  draft: boolean;
+  media: Photo[];
+  links: Link[];
+  body: string;
+};
+
+/** The interface strings of the Italian site, as the brief specifies them. */
+export const ui = {
+  mainNavigation: 'Navigazione principale',
+  facts: { category: 'Categoria', year: 'Anno', role: 'Ruolo' },
+  skipToContent: 'Vai al contenuto',
+  projectNavigation: 'Altri progetti',
+  previousProject: 'Progetto precedente',
+  nextProject: 'Progetto successivo',
+  opensInNewTab: '(si apre in una nuova scheda)',
+  close: 'Chiudi',
+  previousSlide: 'Immagine precedente',
+  nextSlide: 'Immagine successiva',
+  notFoundTitle: 'Pagina non trovata',
+  derivedAlt: (title: string, position: number, total: number) => `${title}, immagine ${position} di ${total}`,
+};
+
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+
+/** The previous CMS writes `none` (or nothing, or "") for an absent value. */
+const absent = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && ['none', ''].includes(value.trim()));
+const text = (value: unknown) => (absent(value) ? undefined : String(value).trim());
+const flag = (value: unknown) => value === true;
+
+function readSite(): Site {
+  const raw = parse(readFileSync(path.join(contentDir, 'site.yml'), 'utf8')) as Record<string, unknown>;
+  const categories = (raw.categories as Record<string, unknown>[]).map((category) => ({
+    slug: String(category.slug),
+    label: String(category.label).trim(),
+    description: text(category.description),
+  }));
+  return {
+    title: String(raw.title).trim(),
+    description: String(raw.description).trim(),
+    lang: String(raw.lang),
+    author: text(raw.author),
+    email: text(raw.email),
+    categories,
+  };
+}
+
+function readProject(file: string): Project {
+  const { data, content } = matter(readFileSync(file, 'utf8'));
+  const slug = path.basename(file, '.md');
+  const title = String(data.title).trim();
+  const category = String(data.category).trim();
+  const rawMedia = (absent(data.media) ? [] : data.media) as Record<string, unknown>[];
+  const media = rawMedia.map((item, index) => {
+    const alt = text(item.alt);
+    return {
+      file: String(item.file).trim(),
+      alt: alt === undefined || alt.toLowerCase() === 'null' ? ui.derivedAlt(title, index + 1, rawMedia.length) : alt,
+    };
+  });
+  const rawLinks = (absent(data.links) ? [] : data.links) as Record<string, unknown>[];
+  const links = rawLinks.map((link) => ({
+    name: String(link.name).trim(),
+    action: link.action as Link['action'],
+    dark: flag(link.dark),
+    newtab: flag(link.newtab),
+    target: text(link.target),
+    emailaddress: text(link.emailaddress),
+    emailsubject: text(link.emailsubject),
+    emailcontent: text(link.emailcontent),
+  }));
+  return {
+    slug,
+    href: `/${category}/${slug}`,
+    title,
+    order: absent(data.order) ? undefined : Number(data.order),
+    category,
+    role: text(data.role),
+    year: text(data.year),
+    summary: String(data.summary).trim(),
+    draft: flag(data.draft),
+    media,
+    links,
+    body: content,
+  };
+}
+
+export const site = readSite();
+
+const collator = new Intl.Collator(site.lang);
+/** Listing order: `order` ascending, projects without one after them, ties by title. */
+const byListingOrder = (a: Project, b: Project) => (a.order ?? Infinity) - (b.order ?? Infinity) || collator.compare(a.title, b.title);
+
+const all = readdirSync(path.join(contentDir, 'projects'))
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .map((name) => readProject(path.join(contentDir, 'projects', name)))
+  .sort(byListingOrder);
+
+/** Every published project, in listing order. */
+export const projects = all.filter((project) => !project.draft);
+export const drafts = all.filter((project) => project.draft);
+
+/** The published projects of a category, in listing order. */
+export const projectsIn = (category: string) => projects.filter((project) => project.category === category);
+
+export function getProject(slug: string): Project {
+  const project = all.find((candidate) => candidate.slug === slug);
+  if (!project) throw new Error(`no project "${slug}" in ${contentDir}`);
+  return project;
+}
+
+export const withGallery = projects.filter((project) => project.links.some((link) => link.action === 'slider'));
+
+/** RFC 6068: subject and body percent-encoded, newlines as CRLF. */
+export function expectedMailto(link: Link): string {
+  const query = [
+    link.emailsubject && `subject=${encodeURIComponent(link.emailsubject)}`,
+    link.emailcontent && `body=${encodeURIComponent(link.emailcontent.replace(/\r?\n/g, '\r\n'))}`,
+  ].filter(Boolean);
+  return `mailto:${link.emailaddress}${query.length ? `?${query.join('&')}` : ''}`;
+}
