@@ -6,7 +6,15 @@ import { kinds, NetworkLog, type Fetched, type Kind } from './lib/network';
 
 export type KindTotals = Record<Kind, { requests: number; transferBytes: number }>;
 
-export type ScriptFile = { url: string; transferBytes: number; bytes: number; brotliBytes: number; swiper: boolean };
+export type ScriptFile = {
+  url: string;
+  transferBytes: number;
+  bytes: number;
+  brotliBytes: number;
+  swiper: boolean;
+  /** Named by the page's HTML; otherwise loaded later (for a route that a link prefetched, for instance). */
+  inHtml: boolean;
+};
 
 export type PhotoCheck = {
   src: string;
@@ -148,13 +156,20 @@ async function checkPhoto(photo: DrawnPhoto, files: Fetched[]): Promise<PhotoChe
   };
 }
 
-async function scriptFiles(files: Fetched[]): Promise<ScriptFile[]> {
+async function scriptFiles(files: Fetched[], html: string): Promise<ScriptFile[]> {
   return Promise.all(
     files
       .filter((file) => file.kind === 'script')
       .map(async (file) => {
         const content = await body(file.url);
-        return { url: file.url, transferBytes: file.transferBytes, bytes: content.length, brotliBytes: brotli(content), swiper: await isSwiper(file) };
+        return {
+          url: file.url,
+          transferBytes: file.transferBytes,
+          bytes: content.length,
+          brotliBytes: brotli(content),
+          swiper: await isSwiper(file),
+          inHtml: html.includes(new URL(file.url).pathname),
+        };
       }),
   );
 }
@@ -181,8 +196,8 @@ async function firstLoad(context: BrowserContext, origin: string, path: string) 
   const largest = images.reduce<Fetched | undefined>((max, file) => (!max || file.transferBytes > max.transferBytes ? file : max), undefined);
   const largestDrawn = largest && (await drawnPhotos(page, `img[src], img[srcset]`)).find((photo) => photo.src === largest.url);
   const shown = new Set(await page.evaluate(() => Array.from(document.images, (img) => img.currentSrc)));
-  const scripts = await scriptFiles(files);
   const html = (await body(origin + path)).toString();
+  const scripts = await scriptFiles(files, html);
   const result: FirstLoad = {
     path,
     requests: files.length,

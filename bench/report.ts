@@ -3,14 +3,18 @@ import type { Environment } from './lib/environment';
 import { kinds } from './lib/network';
 import type { LighthousePage } from './lighthouse';
 import type { BuildRow, LoaderRow } from './scaling';
-import { evaluateTargets, growth, type Sections } from './targets';
+import { buildPerProject, evaluateTargets, growth, type Sections } from './targets';
 import type { ThroughputResult } from './throughput';
 
 export type SectionName = keyof Sections;
 
-export type SectionMeta = { measuredAt: string; loadBefore: string; loadAfter: string; settings: string };
+export type SectionMeta = { measuredAt: string; seconds: number; loadBefore: string; loadAfter: string; settings: string };
+
+/** Bumped whenever the shape of the figures changes, so that older results are not merged with newer ones. */
+export const resultsSchema = 2;
 
 export type Results = {
+  schema: number;
   label: string;
   writtenAt: string;
   environment: Environment;
@@ -39,7 +43,7 @@ function shortUrl(url: string): string {
 
 function metaLine(meta: SectionMeta | undefined): string {
   if (!meta) return '';
-  return `_Measured ${meta.measuredAt}; ${meta.settings}; load average (1/5/15 min) ${meta.loadBefore} before, ${meta.loadAfter} after._\n`;
+  return `_Measured ${meta.measuredAt} in ${Math.round(meta.seconds ?? 0)} s; ${meta.settings}; load average (1/5/15 min) ${meta.loadBefore} before, ${meta.loadAfter} after._\n`;
 }
 
 function lighthouseSection(pages: LighthousePage[], meta: SectionMeta | undefined): string {
@@ -112,10 +116,17 @@ function firstLoadSection(page: FirstLoad): string {
     table(['type', 'requests', 'transferred (KiB)'], [...kindRows(page.byKind), ['**total**', page.requests, kib(page.totalTransferBytes)]]),
     '',
     table(
-      ['script', 'transferred (KiB)', 'decoded (KiB)', 'brotli q11 (KiB)', 'Swiper'],
+      ['script', 'in the HTML', 'transferred (KiB)', 'decoded (KiB)', 'brotli q11 (KiB)', 'Swiper'],
       [
-        ...page.scripts.map((script) => [shortUrl(script.url), kib(script.transferBytes), kib(script.bytes), kib(script.brotliBytes), script.swiper ? '**yes**' : 'no']),
-        ['**total**', kib(page.scripts.reduce((sum, s) => sum + s.transferBytes, 0)), kib(page.scripts.reduce((sum, s) => sum + s.bytes, 0)), kib(page.scriptBrotliBytes), ''],
+        ...page.scripts.map((script) => [
+          shortUrl(script.url),
+          script.inHtml ? 'yes' : 'no (prefetch)',
+          kib(script.transferBytes),
+          kib(script.bytes),
+          kib(script.brotliBytes),
+          script.swiper ? '**yes**' : 'no',
+        ]),
+        ['**total**', '', kib(page.scripts.reduce((sum, s) => sum + s.transferBytes, 0)), kib(page.scripts.reduce((sum, s) => sum + s.bytes, 0)), kib(page.scriptBrotliBytes), ''],
       ],
     ),
     '',
@@ -125,7 +136,9 @@ function firstLoadSection(page: FirstLoad): string {
     '',
     largest
       ? `Largest image: \`${shortUrl(largest.url)}\`, ${largest.transferBytes.toLocaleString('en')} B` +
-        (largest.photo ? `, ${largest.photo.pixelWidth} px wide for ${largest.photo.displayedWidth} CSS px × DPR = ${largest.photo.requiredWidth} px needed.` : '.')
+        (largest.photo
+          ? `, ${largest.photo.pixelWidth} px wide for ${largest.photo.displayedWidth} CSS px × DPR = ${largest.photo.requiredWidth} px needed.`
+          : ', shown by no `<img>` of this page.')
       : 'No image fetched.',
     page.imagesNotShown.length
       ? `Fetched but shown by no \`<img>\` of the page: ${page.imagesNotShown.map((image) => `\`${shortUrl(image.url)}\` (${image.transferBytes.toLocaleString('en')} B)`).join(', ')}.`
@@ -174,26 +187,41 @@ function buildSection(build: BuildRow[] | undefined, load: LoaderRow[] | undefin
   if (build?.length) {
     parts.push(
       metaLine(meta.build),
-      'A clean `next build` (`.next/` removed) per content folder: N projects cloned from `content/projects` with unique slugs, categories dealt round-robin, the same sample photos. Peak tree RSS sums the RSS of the build and all its child processes every 100 ms (pages shared between processes count more than once); the single-process figure is `/usr/bin/time`\'s maximum RSS.',
+      'A clean `next build` (`.next/` removed) per content folder: N projects cloned from `content/projects` with unique slugs, categories dealt round-robin, the same sample photos. CPU and peak tree RSS are sampled from /proc every 100 ms over the build and all its child processes (RSS: pages shared between processes count more than once; CPU: user + system of every process seen). `/usr/bin/time` counts only the CPU of the children it waited for, and the largest process RSS is the larger of its figure and the sampled one. On a busy machine wall time varies with the load; CPU time much less.',
       '',
       table(
-        ['content', 'project files', 'pages', 'wall (s)', 'CPU (s)', 'ms/project beyond the 10-project build', 'compile (s)', 'TypeScript (s)', 'static pages (s)', 'peak tree RSS (MiB)', 'largest process RSS (MiB)', 'processes', 'content file reads'],
+        [
+          'content',
+          'project files',
+          'pages',
+          'wall (s)',
+          'CPU (s)',
+          'CPU per /usr/bin/time (s)',
+          'beyond the 10-project build: wall, CPU (ms/project)',
+          'compile (s)',
+          'TypeScript (s)',
+          'static pages (s)',
+          'peak tree RSS (MiB)',
+          'largest process RSS (MiB)',
+          'processes',
+          'content file reads',
+        ],
         build.map((row) => {
-          const base = build.find((other) => other.projectFiles === 10 && !other.label.startsWith('content/'));
-          const beyond = base && row !== base && !row.label.startsWith('content/') ? (((row.wallSeconds - base.wallSeconds) * 1000) / (row.projectFiles - base.projectFiles)).toFixed(1) : '—';
+          const beyond = row.label.startsWith('content/') ? undefined : buildPerProject(build, row);
           return [
             row.label,
             row.projectFiles,
             row.pages,
             fixed(row.wallSeconds),
-            fixed(row.cpuSeconds),
-            beyond,
+            fixed(row.tree.cpuSeconds),
+            fixed(row.timeCpuSeconds),
+            beyond ? `${fixed(beyond.wallMs)}, ${fixed(beyond.cpuMs)}` : '—',
             fixed(row.phases.compileSeconds),
             fixed(row.phases.typescriptSeconds),
             fixed(row.phases.staticPagesSeconds),
-            mib(row.memory.treeBytes),
-            mib(Math.max(row.timeMaxRssBytes ?? 0, row.memory.processBytes)),
-            row.memory.processes,
+            mib(row.tree.treeBytes),
+            mib(Math.max(row.timeMaxRssBytes ?? 0, row.tree.processBytes)),
+            row.tree.processes,
             `${row.contentReads.reads} reads of ${row.contentReads.files} files in ${row.contentReads.processes} process(es)`,
           ];
         }),
@@ -227,7 +255,8 @@ function buildSection(build: BuildRow[] | undefined, load: LoaderRow[] | undefin
   const g = growth(build, load);
   if (g.build1000 !== undefined || g.load1000 !== undefined) {
     parts.push(
-      `Growth from 100 to 1,000 projects: build ${fixed(g.build100, 2)} → ${fixed(g.build1000, 2)} ms/project beyond the 10-project build; loadContent ${fixed(g.load100, 2)} → ${fixed(g.load1000, 2)} ms/project.`,
+      `Growth from 100 to 1,000 projects: build ${fixed(g.build100?.wallMs)} → ${fixed(g.build1000?.wallMs)} ms/project beyond the 10-project build ` +
+        `(CPU ${fixed(g.build100?.cpuMs)} → ${fixed(g.build1000?.cpuMs)}); loadContent ${fixed(g.load100, 2)} → ${fixed(g.load1000, 2)} ms/project (second call).`,
     );
   }
   return parts.join('\n');
@@ -239,10 +268,10 @@ function throughputSection(result: ThroughputResult, meta: SectionMeta | undefin
     '## 4. `next start` throughput',
     '',
     metaLine(meta),
-    `autocannon, in process, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s, GET ${settings.path} on 127.0.0.1. The floor is a bare \`node:http\` server answering with the same status, headers and HTML from memory. Load generator and server share the machine's cores.`,
+    `autocannon, in process, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s, GET ${settings.path} on 127.0.0.1. The floor is a bare \`node:http\` server answering with the same status, headers and HTML from memory. Load generator and server share the machine's cores; the server's CPU per request (from /proc, over the measured seconds) is the figure that depends least on how busy the machine is.`,
     '',
     table(
-      ['server', 'Accept-Encoding', 'req/s (mean of 1 s samples)', 'latency p50 (ms)', 'latency p99 (ms)', 'requests', 'errors', 'timeouts', 'non-2xx', 'bytes/response'],
+      ['server', 'Accept-Encoding', 'req/s (mean of 1 s samples)', 'latency p50 (ms)', 'latency p99 (ms)', 'requests', 'errors', 'timeouts', 'non-2xx', 'bytes/response', 'server CPU per request (ms)'],
       result.rows.map((row) => [
         row.server,
         row.acceptEncoding,
@@ -254,6 +283,7 @@ function throughputSection(result: ThroughputResult, meta: SectionMeta | undefin
         row.timeouts,
         row.non2xx,
         ms(row.bytesPerResponse),
+        fixed(row.serverCpuMsPerRequest, 2),
       ]),
     ),
     '',

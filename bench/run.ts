@@ -11,7 +11,7 @@ import { generateContent } from './lib/fixtures';
 import { installExitHandlers } from './lib/processes';
 import { startNext } from './lib/servers';
 import { measureLighthouse } from './lighthouse';
-import { renderMarkdown, type Results, type SectionMeta, type SectionName } from './report';
+import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
 import { measureBuilds, measureLoader, type ContentSet } from './scaling';
 import { categoryPage, projectPage, type Sections } from './targets';
 import { measureThroughput } from './throughput';
@@ -62,9 +62,16 @@ const meta: Partial<Record<SectionName, Meta>> = {};
 
 async function measure<K extends SectionName>(name: K, described: string, reduced: boolean, run: () => Promise<Sections[K]>) {
   const loadBefore = loadAverage();
-  const measuredAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const started = new Date();
   sections[name] = await run();
-  meta[name] = { measuredAt, loadBefore, loadAfter: loadAverage(), settings: described, reduced };
+  meta[name] = {
+    measuredAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+    seconds: (Date.now() - started.getTime()) / 1000,
+    loadBefore,
+    loadAfter: loadAverage(),
+    settings: described,
+    reduced,
+  };
 }
 
 /** The real content's routes, to tell whether `.next/` holds its build or a benchmark folder's. */
@@ -87,9 +94,13 @@ async function ensureRealBuild(builtJustNow: boolean) {
   console.log(`build: ${result.pages} pages in ${result.wallSeconds.toFixed(1)} s`);
 }
 
+/** The results a partial run adds to: those already written, if they have the same shape. */
 async function previousResults(): Promise<Pick<Results, 'sections' | 'meta'> | undefined> {
   if (!only || !existsSync(jsonFile)) return undefined;
-  return JSON.parse(await readFile(jsonFile, 'utf8')) as Results;
+  const previous = JSON.parse(await readFile(jsonFile, 'utf8')) as Results;
+  if (previous.schema === resultsSchema) return previous;
+  console.log(`bench: ${path.relative(root, jsonFile)} has figures of another shape; starting afresh`);
+  return undefined;
 }
 
 async function main() {
@@ -158,6 +169,7 @@ async function main() {
   };
   const reduced = Object.values(merged.meta).some((entry) => entry.reduced);
   const results: Results = {
+    schema: resultsSchema,
     label:
       args.label ??
       (reduced

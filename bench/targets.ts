@@ -132,21 +132,31 @@ function scriptTargets(bytes: BytesResult | undefined): Target[] {
   ];
 }
 
-/** ms per project at 1,000 against 100: build time beyond the 10-project build, and loadContent's second call. */
-export function growth(build: BuildRow[] | undefined, load: LoaderRow[] | undefined) {
-  const at = <T extends { projectFiles: number; label: string }>(rows: T[] | undefined, count: number) =>
-    rows?.find((row) => row.projectFiles === count && !row.label.startsWith('content/'));
-  const [b10, b100, b1000] = [at(build, 10), at(build, 100), at(build, 1000)];
-  const [l100, l1000] = [at(load, 100), at(load, 1000)];
-  // Time beyond the fixed cost of a build (taken as the 10-project build), per project.
-  const buildPerProject = (row: BuildRow | undefined) =>
-    row && b10 ? ((row.wallSeconds - b10.wallSeconds) * 1000) / (row.projectFiles - b10.projectFiles) : undefined;
+/** The scaling rows of `count` cloned projects (not the site's own content). */
+export function clonedRow<T extends { projectFiles: number; label: string }>(rows: T[] | undefined, count: number) {
+  return rows?.find((row) => row.projectFiles === count && !row.label.startsWith('content/'));
+}
+
+/** Build cost per project beyond the fixed cost of a build (taken as the 10-project build): wall and CPU ms. */
+export function buildPerProject(rows: BuildRow[] | undefined, row: BuildRow | undefined) {
+  const base = clonedRow(rows, 10);
+  if (!row || !base || row === base) return undefined;
+  const projects = row.projectFiles - base.projectFiles;
   return {
-    build100: buildPerProject(b100),
-    build1000: buildPerProject(b1000),
+    wallMs: ((row.wallSeconds - base.wallSeconds) * 1000) / projects,
+    cpuMs: ((row.tree.cpuSeconds - base.tree.cpuSeconds) * 1000) / projects,
+  };
+}
+
+/** ms per project at 100 and at 1,000 projects: builds beyond the 10-project build, and loadContent's second call. */
+export function growth(build: BuildRow[] | undefined, load: LoaderRow[] | undefined) {
+  const [l100, l1000] = [clonedRow(load, 100), clonedRow(load, 1000)];
+  return {
+    build100: buildPerProject(build, clonedRow(build, 100)),
+    build1000: buildPerProject(build, clonedRow(build, 1000)),
     load100: l100 && l100.second.wallMs / l100.projects,
     load1000: l1000 && l1000.second.wallMs / l1000.projects,
-    build1000Seconds: b1000?.wallSeconds,
+    build1000Seconds: clonedRow(build, 1000)?.wallSeconds,
   };
 }
 
@@ -157,7 +167,7 @@ function buildTargets(build: BuildRow[] | undefined, load: LoaderRow[] | undefin
   const g = growth(build, load);
   const fmt = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));
   const flatParts = [
-    g.build100 !== undefined && g.build1000 !== undefined ? g.build1000 <= g.build100 * limits.flatFactor : undefined,
+    g.build100 && g.build1000 ? g.build1000.wallMs <= Math.max(g.build100.wallMs, 0) * limits.flatFactor : undefined,
     g.load100 !== undefined && g.load1000 !== undefined ? g.load1000 <= g.load100 * limits.flatFactor : undefined,
   ].filter((part): part is boolean => part !== undefined);
   return [
@@ -168,7 +178,9 @@ function buildTargets(build: BuildRow[] | undefined, load: LoaderRow[] | undefin
       ? {
           area,
           target: flat,
-          measured: `build (beyond the 10-project build) ${fmt(g.build100)} → ${fmt(g.build1000)} ms/project; loadContent ${fmt(g.load100)} → ${fmt(g.load1000)} ms/project`,
+          measured:
+            `build beyond the 10-project build ${fmt(g.build100?.wallMs)} → ${fmt(g.build1000?.wallMs)} ms/project ` +
+            `(CPU ${fmt(g.build100?.cpuMs)} → ${fmt(g.build1000?.cpuMs)}); loadContent ${fmt(g.load100)} → ${fmt(g.load1000)} ms/project`,
           verdict: verdict(flatParts.every(Boolean)),
         }
       : notMeasured(area, flat),

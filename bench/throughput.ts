@@ -1,4 +1,5 @@
-import autocannon from 'autocannon';
+import autocannon, { type Options } from 'autocannon';
+import { treeCpuSeconds } from './lib/processes';
 import { startStaticCopy, type Server } from './lib/servers';
 
 export type LoadSettings = { path: string; connections: number; durationSeconds: number; warmupSeconds: number };
@@ -14,20 +15,24 @@ export type LoadRow = {
   timeouts: number;
   non2xx: number;
   bytesPerResponse: number;
+  /** CPU (user + system) the server spent per response: steadier than req/s on a busy machine. */
+  serverCpuMsPerRequest: number;
 };
 
 export type ThroughputResult = { settings: LoadSettings; rows: LoadRow[]; ratio: number };
 
 async function hammer(server: Server, settings: LoadSettings, acceptEncoding?: string): Promise<LoadRow> {
   console.log(`throughput: ${server.name}${acceptEncoding ? ` (Accept-Encoding: ${acceptEncoding})` : ''}`);
-  const result = await autocannon({
+  const options: Options = {
     url: server.origin + settings.path,
     connections: settings.connections,
-    duration: settings.durationSeconds,
     timeout: 10,
     headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
-    warmup: { connections: settings.connections, duration: settings.warmupSeconds },
-  });
+  };
+  await autocannon({ ...options, duration: settings.warmupSeconds });
+  const cpuBefore = treeCpuSeconds(server.pid);
+  const result = await autocannon({ ...options, duration: settings.durationSeconds });
+  const cpuSeconds = treeCpuSeconds(server.pid) - cpuBefore;
   return {
     server: server.name,
     acceptEncoding: acceptEncoding ?? 'none',
@@ -39,6 +44,7 @@ async function hammer(server: Server, settings: LoadSettings, acceptEncoding?: s
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     bytesPerResponse: result.requests.total ? result.throughput.total / result.requests.total : 0,
+    serverCpuMsPerRequest: result.requests.total ? (cpuSeconds * 1000) / result.requests.total : 0,
   };
 }
 

@@ -21,7 +21,6 @@ declare module 'autocannon' {
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
     headers?: Record<string, string>;
-    warmup?: { connections?: number; duration?: number };
   };
 
   export type Result = {

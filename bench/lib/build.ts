@@ -3,18 +3,19 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { sampleTreeMemory, start, type MemoryPeak } from './processes';
+import { sampleTree, start, type TreeSample } from './processes';
 
 export type BuildResult = {
   contentDir: string;
   /** Pages in `.next/prerender-manifest.json` (projects, categories, home, not-found). */
   pages: number;
   wallSeconds: number;
-  /** User + system CPU of the whole tree, from `/usr/bin/time` (undefined where it is missing). */
-  cpuSeconds?: number;
+  /** User + system CPU of the whole tree as `/usr/bin/time` reports it: only children that were waited for. */
+  timeCpuSeconds?: number;
   /** Largest RSS of a single process as `/usr/bin/time` reports it. */
   timeMaxRssBytes?: number;
-  memory: MemoryPeak;
+  /** Peak RSS and CPU of the tree, sampled from /proc. */
+  tree: TreeSample;
   /** As `next build` prints them. */
   phases: { compileSeconds?: number; typescriptSeconds?: number; staticPagesSeconds?: number };
   /** How often each content file was read, and by how many processes. */
@@ -82,31 +83,31 @@ export async function buildSite(root: string, contentDir: string, workDir: strin
 
   const started = performance.now();
   const build = start(command, args as string[], { cwd: root, env, logFile });
-  const sampler = sampleTreeMemory(build.pid);
+  const sampler = sampleTree(build.pid);
   const { code, signal } = await build.exited;
   const wallSeconds = (performance.now() - started) / 1000;
-  const memory = sampler.stop();
+  const tree = sampler.stop();
   const log = await readFile(logFile, 'utf8');
   if (code !== 0) {
     throw new Error(`next build of ${contentDir} failed (${signal ?? `exit ${code}`}), see ${logFile}:\n${log.slice(-2000)}`);
   }
 
-  let cpuSeconds: number | undefined;
+  let timeCpuSeconds: number | undefined;
   let timeMaxRssBytes: number | undefined;
   if (withTime) {
     // A non-zero exit adds a line before the figures: they are on the last one.
     const figures = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1) ?? '';
     const [, user, system, maxRssKiB] = figures.split(/\s+/).map(Number);
-    if (user !== undefined && system !== undefined) cpuSeconds = user + system;
+    if (user !== undefined && system !== undefined) timeCpuSeconds = user + system;
     if (maxRssKiB !== undefined) timeMaxRssBytes = maxRssKiB * 1024;
   }
   return {
     contentDir,
     pages: (await builtRoutes(root))?.length ?? 0,
     wallSeconds,
-    cpuSeconds,
+    timeCpuSeconds,
     timeMaxRssBytes,
-    memory,
+    tree,
     phases: parsePhases(log),
     contentReads: await countReads(readsLog),
   };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort, releasePort, start, waitForHttp } from './processes';
 
-export type Server = { name: string; origin: string; port: number; stop: () => Promise<void> };
+export type Server = { name: string; origin: string; port: number; pid: number; stop: () => Promise<void> };
 
 async function serve(name: string, root: string, args: (port: number) => string[], readyPath: string, logFile: string) {
   const port = await freePort();
@@ -21,6 +21,7 @@ async function serve(name: string, root: string, args: (port: number) => string[
     name,
     origin,
     port,
+    pid: server.pid,
     stop: async () => {
       await server.stop();
       await releasePort(port);
