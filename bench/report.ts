@@ -303,7 +303,7 @@ export function renderMarkdown(results: Results): string {
     '',
     '```sh',
     'npm ci',
-    'npm run bench                                   # everything, about 10 minutes on 2 quiet cores',
+    'npm run bench                                   # everything: about 5-10 minutes on 2 cores',
     'npm run bench -- --only bytes,lighthouse        # sections: load, build, bytes, lighthouse, throughput',
     'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
     '```',
