@@ -1,5 +1,6 @@
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,7 +106,10 @@ function summarize(lhr: Result): LighthouseRun {
 async function audit(url: string): Promise<Result> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-lighthouse-'));
   const chrome = await launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags, userDataDir, handleSIGINT: false, logLevel: 'silent' });
-  const forget = onExit(() => chrome.kill());
+  const forget = onExit(() => {
+    chrome.kill();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
