@@ -1,0 +1,62 @@
+// Run in a fresh process per content folder (`tsx bench/lib/time-loader.ts <contentDir>`), so that the
+// first call pays what a build pays: sharp on every distinct photo, cold code, then the parsing.
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export type Timed = { wallMs: number; cpuMs: number };
+
+export type LoaderTiming = {
+  projects: number;
+  photos: number;
+  distinctPhotos: number;
+  /** Importing the loader and its dependencies (remark, zod, sharp, …). */
+  import: Timed;
+  /** First `loadContent` call in a fresh process. */
+  first: Timed;
+  /** Second call: photo sizes and placeholders are cached, so this is reading, YAML, zod and markdown. */
+  second: Timed;
+  /** sharp (metadata + 16 px placeholder) per distinct photo, all in parallel as the loader runs them. */
+  msPerDistinctPhoto: number;
+};
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, Timed]> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await run();
+  const used = process.cpuUsage(cpu);
+  return [value, { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 }];
+}
+
+const contentDir = process.argv[2];
+if (!contentDir) throw new Error('usage: time-loader.ts <contentDir>');
+const publicDir = path.resolve('public');
+const options = { contentDir: path.resolve(contentDir), publicDir, includeDrafts: false };
+
+const [{ loadContent, getImageInfo }, importTime] = await timed(async () => ({
+  ...(await import('../../lib/content/load')),
+  ...(await import('../../lib/content/images')),
+}));
+const [content, first] = await timed(() => loadContent(options));
+const [, second] = await timed(() => loadContent(options));
+
+const photos = content.projects.flatMap((project) => project.media.map((photo) => photo.file));
+const distinct = [...new Set(photos)];
+// The same files through a symlinked public/ miss getImageInfo's cache (keyed by path) and run sharp again.
+const aliasDir = await mkdtemp(path.join(os.tmpdir(), 'bench-public-'));
+const alias = path.join(aliasDir, 'public');
+await symlink(publicDir, alias);
+const [, sharpTime] = await timed(() => Promise.all(distinct.map((file) => getImageInfo(alias, file))));
+await rm(aliasDir, { recursive: true, force: true });
+
+const timing: LoaderTiming = {
+  projects: content.projects.length,
+  photos: photos.length,
+  distinctPhotos: distinct.length,
+  import: importTime,
+  first,
+  second,
+  msPerDistinctPhoto: distinct.length ? sharpTime.wallMs / distinct.length : 0,
+};
+process.stdout.write(`${JSON.stringify(timing)}\n`);

@@ -1,0 +1,335 @@
+import type { BytesResult, FirstLoad, KindTotals, PhotoCheck } from './bytes';
+import type { Environment } from './lib/environment';
+import { kinds } from './lib/network';
+import type { LighthousePage } from './lighthouse';
+import type { BuildRow, LoaderRow } from './scaling';
+import { buildPerProject, evaluateTargets, growth, type Sections } from './targets';
+import type { ThroughputResult } from './throughput';
+
+export type SectionName = keyof Sections;
+
+export type SectionMeta = { measuredAt: string; seconds: number; loadBefore: string; loadAfter: string; settings: string };
+
+/** Bumped whenever the shape of the figures changes, so that older results are not merged with newer ones. */
+export const resultsSchema = 2;
+
+export type Results = {
+  schema: number;
+  label: string;
+  writtenAt: string;
+  environment: Environment;
+  sections: Sections;
+  meta: Partial<Record<SectionName, SectionMeta>>;
+};
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const ms = (value: number) => Math.round(value).toLocaleString('en');
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20).toLocaleString('en');
+const fixed = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** `/_next/static/chunks/0abc.js` for a same-origin URL; `/_next/image?…` reduced to the photo and width. */
+function shortUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.pathname === '/_next/image') {
+    return `${parsed.searchParams.get('url')?.split('/').pop()} @ w=${parsed.searchParams.get('w')}`;
+  }
+  return parsed.pathname + parsed.search;
+}
+
+function metaLine(meta: SectionMeta | undefined): string {
+  if (!meta) return '';
+  return `_Measured ${meta.measuredAt} in ${Math.round(meta.seconds ?? 0)} s; ${meta.settings}; load average (1/5/15 min) ${meta.loadBefore} before, ${meta.loadAfter} after._\n`;
+}
+
+function lighthouseSection(pages: LighthousePage[], meta: SectionMeta | undefined): string {
+  const rows = pages.map((page) => {
+    const run = page.median;
+    return [
+      page.path,
+      fixed(run.scores.performance ?? undefined, 2),
+      fixed(run.scores.accessibility ?? undefined, 2),
+      fixed(run.scores['best-practices'] ?? undefined, 2),
+      fixed(run.scores.seo ?? undefined, 2),
+      fixed(run.fcpMs / 1000, 2),
+      fixed(run.lcpMs / 1000, 2),
+      ms(run.tbtMs),
+      fixed(run.cls, 3),
+      kib(run.totalByteWeight),
+      page.performanceScores.map((score) => fixed(score ?? undefined, 2)).join(', '),
+      Math.round(run.benchmarkIndex),
+    ];
+  });
+  const notes = pages.flatMap((page) => [
+    ...(page.median.lcpElement
+      ? [
+          `- ${page.path}: LCP element \`${page.median.lcpElement}\`; ` +
+            Object.entries(page.median.lcpPhases ?? {})
+              .map(([phase, timing]) => `${phase.toLowerCase()} ${ms(timing)} ms`)
+              .join(', '),
+        ]
+      : []),
+    ...page.median.failedAudits.map((audit) => `- ${page.path}: below 1.0 — ${audit}`),
+    ...page.median.warnings.map((warning) => `- ${page.path}: Lighthouse warning — ${warning}`),
+  ]);
+  return [
+    '## 1. Lighthouse (mobile, simulated throttling)',
+    '',
+    metaLine(meta),
+    'Lighthouse 12 default configuration: Moto G Power screen (412×823 at 1.75×), 4× CPU slowdown and slow 4G, both simulated. The run shown is the one with the median performance score; the image optimizer is warmed first at this screen size.',
+    '',
+    table(
+      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP (s)', 'LCP (s)', 'TBT (ms)', 'CLS', 'total byte weight (KiB)', 'performance of each run', 'benchmark index'],
+      rows,
+    ),
+    '',
+    ...notes,
+  ].join('\n');
+}
+
+function kindRows(byKind: KindTotals) {
+  return kinds.map((kind) => [kind, byKind[kind].requests, kib(byKind[kind].transferBytes)]);
+}
+
+function photoRows(photos: PhotoCheck[]) {
+  return photos.map((photo) => [
+    shortUrl(photo.src),
+    photo.transferBytes?.toLocaleString('en') ?? '—',
+    photo.pixelWidth,
+    photo.displayedWidth,
+    photo.requiredWidth,
+    photo.sharpEnough ? 'yes' : '**no**',
+  ]);
+}
+
+function firstLoadSection(page: FirstLoad): string {
+  const largest = page.largestImage;
+  return [
+    `### First load of ${page.path}`,
+    '',
+    `${page.requests} requests, ${kib(page.totalTransferBytes)} KiB transferred. The HTML is ${kib(page.html.bytes)} KiB decoded, of which ${kib(page.html.inlineScriptBytes)} KiB inline scripts (the RSC payload).`,
+    '',
+    table(['type', 'requests', 'transferred (KiB)'], [...kindRows(page.byKind), ['**total**', page.requests, kib(page.totalTransferBytes)]]),
+    '',
+    table(
+      ['script', 'in the HTML', 'transferred (KiB)', 'decoded (KiB)', 'brotli q11 (KiB)', 'Swiper'],
+      [
+        ...page.scripts.map((script) => [
+          shortUrl(script.url),
+          script.inHtml ? 'yes' : 'no (prefetch)',
+          kib(script.transferBytes),
+          kib(script.bytes),
+          kib(script.brotliBytes),
+          script.swiper ? '**yes**' : 'no',
+        ]),
+        ['**total**', '', kib(page.scripts.reduce((sum, s) => sum + s.transferBytes, 0)), kib(page.scripts.reduce((sum, s) => sum + s.bytes, 0)), kib(page.scriptBrotliBytes), ''],
+      ],
+    ),
+    '',
+    `Photos in the first viewport (${page.imagesFetched} images fetched in all):`,
+    '',
+    table(['photo', 'transferred (B)', 'width of the file (px)', 'drawn width (CSS px)', 'needed (px)', 'wide enough'], photoRows(page.firstViewportPhotos)),
+    '',
+    largest
+      ? `Largest image: \`${shortUrl(largest.url)}\`, ${largest.transferBytes.toLocaleString('en')} B` +
+        (largest.photo
+          ? `, ${largest.photo.pixelWidth} px wide for ${largest.photo.displayedWidth} CSS px × DPR = ${largest.photo.requiredWidth} px needed.`
+          : ', shown by no `<img>` of this page.')
+      : 'No image fetched.',
+    page.imagesNotShown.length
+      ? `Fetched but shown by no \`<img>\` of the page: ${page.imagesNotShown.map((image) => `\`${shortUrl(image.url)}\` (${image.transferBytes.toLocaleString('en')} B)`).join(', ')}.`
+      : '',
+    `Slowest image response (time to headers): ${ms(page.slowestImageWaitMs)} ms.`,
+    page.otherUrls.length ? `Other requests: ${page.otherUrls.map((url) => `\`${url}\``).join(', ')}.` : '',
+  ].join('\n');
+}
+
+function bytesSection(bytes: BytesResult, meta: SectionMeta | undefined): string {
+  const gallery = bytes.gallery;
+  const galleryPart = gallery
+    ? [
+        '### Opening the gallery',
+        '',
+        `Click on the gallery button, until the first slide's photo has loaded: ${gallery.requests} requests, ${kib(gallery.totalTransferBytes)} KiB.`,
+        '',
+        table(['type', 'requests', 'transferred (KiB)'], [...kindRows(gallery.byKind), ['**total**', gallery.requests, kib(gallery.totalTransferBytes)]]),
+        '',
+        table(
+          ['file', 'type', 'transferred (KiB)', 'brotli q11 (KiB)', "Swiper's"],
+          gallery.files.map((file) => [shortUrl(file.url), file.kind, kib(file.transferBytes), file.brotliBytes === undefined ? '' : kib(file.brotliBytes), file.swiper ? 'yes' : 'no']),
+        ),
+        '',
+        gallery.firstSlide
+          ? `First slide: \`${shortUrl(gallery.firstSlide.src)}\`, ${gallery.firstSlide.pixelWidth} px wide for ${gallery.firstSlide.displayedWidth} CSS px (${gallery.firstSlide.requiredWidth} px needed).`
+          : '',
+      ].join('\n')
+    : '';
+  return [
+    '## 2. Bytes on first load',
+    '',
+    metaLine(meta),
+    `Playwright with Debian's Chromium, ${bytes.screen}, mobile; a fresh browser context per page; counted from the DevTools protocol (headers + encoded body) until load and 500 ms without a request — no scrolling. \`next start\` compresses with gzip, so "transferred" is gzip; the brotli column compresses each script body at quality 11 for comparison with the 120 KiB framework floor.`,
+    '',
+    ...bytes.pages.map(firstLoadSection),
+    '',
+    galleryPart,
+    '',
+    `Swiper fetched before the first open: ${bytes.swiperBeforeOpen.length ? bytes.swiperBeforeOpen.map(shortUrl).join(', ') : 'none'}.`,
+  ].join('\n');
+}
+
+function buildSection(build: BuildRow[] | undefined, load: LoaderRow[] | undefined, meta: Partial<Record<SectionName, SectionMeta>>): string {
+  const parts = ['## 3. Build time and memory', ''];
+  if (build?.length) {
+    parts.push(
+      metaLine(meta.build),
+      'A clean `next build` (`.next/` removed) per content folder: N projects cloned from `content/projects` with unique slugs, categories dealt round-robin, the same sample photos. CPU and peak tree RSS are sampled from /proc every 100 ms over the build and all its child processes (RSS: pages shared between processes count more than once; CPU: user + system of every process seen). `/usr/bin/time` counts only the CPU of the children it waited for, and the largest process RSS is the larger of its figure and the sampled one. On a busy machine wall time varies with the load; CPU time much less.',
+      '',
+      table(
+        [
+          'content',
+          'project files',
+          'pages',
+          'wall (s)',
+          'CPU (s)',
+          'CPU per /usr/bin/time (s)',
+          'beyond the 10-project build: wall, CPU (ms/project)',
+          'compile (s)',
+          'TypeScript (s)',
+          'static pages (s)',
+          'peak tree RSS (MiB)',
+          'largest process RSS (MiB)',
+          'processes',
+          'content file reads',
+        ],
+        build.map((row) => {
+          const beyond = row.label.startsWith('content/') ? undefined : buildPerProject(build, row);
+          return [
+            row.label,
+            row.projectFiles,
+            row.pages,
+            fixed(row.wallSeconds),
+            fixed(row.tree.cpuSeconds),
+            fixed(row.timeCpuSeconds),
+            beyond ? `${fixed(beyond.wallMs)}, ${fixed(beyond.cpuMs)}` : '—',
+            fixed(row.phases.compileSeconds),
+            fixed(row.phases.typescriptSeconds),
+            fixed(row.phases.staticPagesSeconds),
+            mib(row.tree.treeBytes),
+            mib(Math.max(row.timeMaxRssBytes ?? 0, row.tree.processBytes)),
+            row.tree.processes,
+            `${row.contentReads.reads} reads of ${row.contentReads.files} files in ${row.contentReads.processes} process(es)`,
+          ];
+        }),
+      ),
+      '',
+    );
+  }
+  if (load?.length) {
+    parts.push(
+      '### `loadContent` alone',
+      '',
+      metaLine(meta.load),
+      'Each folder in a fresh Node process: importing the loader, a first call (sharp on every distinct photo, cold code) and a second call (photo sizes cached: reading, YAML, zod, markdown). The clones share 26 sample photos, so sharp runs at most 26 times whatever N is; the last column is its cost per distinct photo, which a site whose projects all have their own photos pays for each.',
+      '',
+      table(
+        ['content', 'projects', 'photos (distinct)', 'import (ms)', 'first call (ms, CPU ms)', 'second call (ms, CPU ms)', 'second call ms/project', 'sharp ms per distinct photo'],
+        load.map((row) => [
+          row.label,
+          row.projects,
+          `${row.photos} (${row.distinctPhotos})`,
+          ms(row.import.wallMs),
+          `${ms(row.first.wallMs)} (${ms(row.first.cpuMs)})`,
+          `${ms(row.second.wallMs)} (${ms(row.second.cpuMs)})`,
+          fixed(row.second.wallMs / row.projects, 2),
+          fixed(row.msPerDistinctPhoto),
+        ]),
+      ),
+      '',
+    );
+  }
+  const g = growth(build, load);
+  if (g.build1000 !== undefined || g.load1000 !== undefined) {
+    parts.push(
+      `Growth from 100 to 1,000 projects: build ${fixed(g.build100?.wallMs)} → ${fixed(g.build1000?.wallMs)} ms/project beyond the 10-project build ` +
+        `(CPU ${fixed(g.build100?.cpuMs)} → ${fixed(g.build1000?.cpuMs)}); loadContent ${fixed(g.load100, 2)} → ${fixed(g.load1000, 2)} ms/project (second call).`,
+    );
+  }
+  return parts.join('\n');
+}
+
+function throughputSection(result: ThroughputResult, meta: SectionMeta | undefined): string {
+  const { settings } = result;
+  return [
+    '## 4. `next start` throughput',
+    '',
+    metaLine(meta),
+    `autocannon, in process, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s, GET ${settings.path} on 127.0.0.1. The floor is a bare \`node:http\` server answering with the same status, headers and HTML from memory. Load generator and server share the machine's cores; the server's CPU per request (from /proc, over the measured seconds) is the figure that depends least on how busy the machine is.`,
+    '',
+    table(
+      ['server', 'Accept-Encoding', 'req/s (mean of 1 s samples)', 'latency p50 (ms)', 'latency p99 (ms)', 'requests', 'errors', 'timeouts', 'non-2xx', 'bytes/response', 'server CPU per request (ms)'],
+      result.rows.map((row) => [
+        row.server,
+        row.acceptEncoding,
+        ms(row.requestsPerSecond),
+        fixed(row.latencyP50Ms),
+        fixed(row.latencyP99Ms),
+        row.requests.toLocaleString('en'),
+        row.errors,
+        row.timeouts,
+        row.non2xx,
+        ms(row.bytesPerResponse),
+        fixed(row.serverCpuMsPerRequest, 2),
+      ]),
+    ),
+    '',
+    `\`next start\` / floor: ${(result.ratio * 100).toFixed(0)} % of the floor's requests per second.`,
+  ].join('\n');
+}
+
+export function renderMarkdown(results: Results): string {
+  const { environment: env, sections, meta } = results;
+  const targets = evaluateTargets(sections);
+  return [
+    '# Benchmark results',
+    '',
+    `**${results.label}** — written ${results.writtenAt}.`,
+    '',
+    '## How to run',
+    '',
+    '```sh',
+    'npm ci',
+    'npm run bench                                   # everything: about 5-10 minutes on 2 cores',
+    'npm run bench -- --only bytes,lighthouse        # sections: load, build, bytes, lighthouse, throughput',
+    'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
+    '```',
+    '',
+    "It builds the site itself (`next build`, which replaces `.next/`), serves it with `next start` on a free port in 3200–3299 of 127.0.0.1, and uses Debian's Chromium (`CHROME_PATH` overrides `/usr/bin/chromium`). Sections run on their own merge into the results already here; each section states when and how busy the machine was. Scratch files go to `bench/tmp/`, removed at the end (`--keep-tmp` keeps them).",
+    '',
+    '## Targets',
+    '',
+    table(['area', 'target', 'measured', 'verdict'], targets.map((t) => [t.area, t.target, t.measured, t.verdict === 'met' ? 'met' : t.verdict === 'missed' ? '**missed**' : 'not measured'])),
+    '',
+    '## Machine',
+    '',
+    table(
+      ['Node', 'Next.js', 'React', 'Chromium', 'Lighthouse', 'Playwright', 'autocannon', 'cores', 'CPU', 'memory', 'OS'],
+      [[env.node, env.next, env.react, env.chromium, env.lighthouse, env.playwright, env.autocannon, env.cpus, env.cpuModel, `${env.memoryGiB} GiB`, env.os]],
+    ),
+    '',
+    sections.lighthouse ? lighthouseSection(sections.lighthouse, meta.lighthouse) : '',
+    '',
+    sections.bytes ? bytesSection(sections.bytes, meta.bytes) : '',
+    '',
+    sections.build || sections.load ? buildSection(sections.build, sections.load, meta) : '',
+    '',
+    sections.throughput ? throughputSection(sections.throughput, meta.throughput) : '',
+    '',
+  ]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}

@@ -1,0 +1,214 @@
+import type { BytesResult } from './bytes';
+import type { LighthousePage } from './lighthouse';
+import type { BuildRow, LoaderRow } from './scaling';
+import type { ThroughputResult } from './throughput';
+
+export type Sections = {
+  lighthouse?: LighthousePage[];
+  bytes?: BytesResult;
+  build?: BuildRow[];
+  load?: LoaderRow[];
+  throughput?: ThroughputResult;
+};
+
+export type Verdict = 'met' | 'missed' | 'not measured';
+export type Target = { area: string; target: string; measured: string; verdict: Verdict };
+
+export const limits = {
+  performance: 0.98,
+  projectLcpMs: 1500,
+  largestImageBytes: 150_000,
+  frameworkFloorBrotliBytes: 120 * 1024,
+  scriptSlack: 1.05,
+  build1000Seconds: 45,
+  /** "Roughly flat": ms per project at 1,000 within 1.5× of the figure at 100. */
+  flatFactor: 1.5,
+  requestsPerSecond: 2100,
+};
+
+export const projectPage = '/fotografie/co-city';
+export const categoryPage = '/fotografie';
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'missed');
+const notMeasured = (area: string, target: string): Target => ({ area, target, measured: '—', verdict: 'not measured' });
+
+function lighthouseTargets(pages: LighthousePage[] | undefined): Target[] {
+  const area = 'Lighthouse mobile';
+  const targets = [
+    'performance ≥ 0.98 on all three pages',
+    'accessibility, best practices, SEO = 1.0 on all three pages',
+    'CLS = 0 on all three pages',
+    `LCP of ${projectPage} ≤ 1.5 s`,
+  ];
+  if (!pages?.length) return targets.map((target) => notMeasured(area, target));
+  const list = (pick: (page: LighthousePage) => string) => pages.map((page) => `${page.path} ${pick(page)}`).join(', ');
+  const project = pages.find((page) => page.path === projectPage);
+  const scores = (page: LighthousePage) => [page.median.scores.accessibility, page.median.scores['best-practices'], page.median.scores.seo];
+  return [
+    {
+      area,
+      target: targets[0]!,
+      measured: list((page) => String(page.median.scores.performance)),
+      verdict: verdict(pages.every((page) => (page.median.scores.performance ?? 0) >= limits.performance)),
+    },
+    {
+      area,
+      target: targets[1]!,
+      measured: list((page) => scores(page).join(' / ')),
+      verdict: verdict(pages.every((page) => scores(page).every((score) => score === 1))),
+    },
+    {
+      area,
+      target: targets[2]!,
+      measured: list((page) => page.median.cls.toFixed(3)),
+      verdict: verdict(pages.every((page) => page.median.cls === 0)),
+    },
+    project
+      ? {
+          area,
+          target: targets[3]!,
+          measured: `${(project.median.lcpMs / 1000).toFixed(2)} s`,
+          verdict: verdict(project.median.lcpMs <= limits.projectLcpMs),
+        }
+      : notMeasured(area, targets[3]!),
+  ];
+}
+
+function imageTargets(bytes: BytesResult | undefined): Target[] {
+  const area = 'Images (390×844 @2×)';
+  const sharp = 'every first-viewport photo ≥ displayed width × DPR (≤ 2) px wide';
+  const largest = 'largest image on first load ≤ 150 KB (150,000 B)';
+  if (!bytes) return [notMeasured(area, sharp), notMeasured(area, largest)];
+  const photos = bytes.pages.flatMap((page) => page.firstViewportPhotos);
+  const blurry = photos.filter((photo) => !photo.sharpEnough);
+  const heaviest = Math.max(0, ...bytes.pages.map((page) => page.largestImage?.transferBytes ?? 0));
+  return [
+    {
+      area,
+      target: sharp,
+      measured: `${photos.length - blurry.length} of ${photos.length} photos wide enough`,
+      verdict: verdict(photos.length > 0 && blurry.length === 0),
+    },
+    {
+      area,
+      target: largest,
+      measured: bytes.pages.map((page) => `${page.path} ${(page.largestImage?.transferBytes ?? 0).toLocaleString('en')} B`).join(', '),
+      verdict: verdict(heaviest <= limits.largestImageBytes),
+    },
+  ];
+}
+
+function scriptTargets(bytes: BytesResult | undefined): Target[] {
+  const area = 'JavaScript';
+  const floor = limits.frameworkFloorBrotliBytes * limits.scriptSlack;
+  const anyPage = `scripts on first load of any page ≤ 1.05 × 120 KiB brotli (${kib(floor)})`;
+  const project = `${projectPage} scripts ≤ 1.05 × ${categoryPage} scripts (brotli)`;
+  const swiper = 'no Swiper bytes before the gallery is first opened';
+  if (!bytes) return [anyPage, project, swiper].map((target) => notMeasured(area, target));
+  const projectLoad = bytes.pages.find((page) => page.path === projectPage);
+  const categoryLoad = bytes.pages.find((page) => page.path === categoryPage);
+  return [
+    {
+      area,
+      target: anyPage,
+      measured: bytes.pages.map((page) => `${page.path} ${kib(page.scriptBrotliBytes)}`).join(', '),
+      verdict: verdict(bytes.pages.every((page) => page.scriptBrotliBytes <= floor)),
+    },
+    projectLoad && categoryLoad
+      ? {
+          area,
+          target: project,
+          measured: `${kib(projectLoad.scriptBrotliBytes)} vs ${kib(categoryLoad.scriptBrotliBytes)} (× ${(projectLoad.scriptBrotliBytes / categoryLoad.scriptBrotliBytes).toFixed(3)})`,
+          verdict: verdict(projectLoad.scriptBrotliBytes <= categoryLoad.scriptBrotliBytes * limits.scriptSlack),
+        }
+      : notMeasured(area, project),
+    {
+      area,
+      target: swiper,
+      measured: bytes.swiperBeforeOpen.length ? `fetched: ${bytes.swiperBeforeOpen.join(', ')}` : 'none fetched',
+      verdict: verdict(bytes.swiperBeforeOpen.length === 0),
+    },
+  ];
+}
+
+/** The scaling rows of `count` cloned projects (not the site's own content). */
+export function clonedRow<T extends { projectFiles: number; label: string }>(rows: T[] | undefined, count: number) {
+  return rows?.find((row) => row.projectFiles === count && !row.label.startsWith('content/'));
+}
+
+/** Build cost per project beyond the fixed cost of a build (taken as the 10-project build): wall and CPU ms. */
+export function buildPerProject(rows: BuildRow[] | undefined, row: BuildRow | undefined) {
+  const base = clonedRow(rows, 10);
+  if (!row || !base || row === base) return undefined;
+  const projects = row.projectFiles - base.projectFiles;
+  return {
+    wallMs: ((row.wallSeconds - base.wallSeconds) * 1000) / projects,
+    cpuMs: ((row.tree.cpuSeconds - base.tree.cpuSeconds) * 1000) / projects,
+  };
+}
+
+/** ms per project at 100 and at 1,000 projects: builds beyond the 10-project build, and loadContent's second call. */
+export function growth(build: BuildRow[] | undefined, load: LoaderRow[] | undefined) {
+  const [l100, l1000] = [clonedRow(load, 100), clonedRow(load, 1000)];
+  return {
+    build100: buildPerProject(build, clonedRow(build, 100)),
+    build1000: buildPerProject(build, clonedRow(build, 1000)),
+    load100: l100 && l100.second.wallMs / l100.projects,
+    load1000: l1000 && l1000.second.wallMs / l1000.projects,
+    build1000Seconds: clonedRow(build, 1000)?.wallSeconds,
+  };
+}
+
+function buildTargets(build: BuildRow[] | undefined, load: LoaderRow[] | undefined): Target[] {
+  const area = 'Build';
+  const time = 'next build of 1,000 projects < 45 s';
+  const flat = 'ms per project roughly flat from 100 to 1,000 (within 1.5×)';
+  const g = growth(build, load);
+  const fmt = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(2));
+  const flatParts = [
+    g.build100 && g.build1000 ? g.build1000.wallMs <= Math.max(g.build100.wallMs, 0) * limits.flatFactor : undefined,
+    g.load100 !== undefined && g.load1000 !== undefined ? g.load1000 <= g.load100 * limits.flatFactor : undefined,
+  ].filter((part): part is boolean => part !== undefined);
+  return [
+    g.build1000Seconds === undefined
+      ? notMeasured(area, time)
+      : { area, target: time, measured: `${g.build1000Seconds.toFixed(1)} s`, verdict: verdict(g.build1000Seconds < limits.build1000Seconds) },
+    flatParts.length
+      ? {
+          area,
+          target: flat,
+          measured:
+            `build beyond the 10-project build ${fmt(g.build100?.wallMs)} → ${fmt(g.build1000?.wallMs)} ms/project ` +
+            `(CPU ${fmt(g.build100?.cpuMs)} → ${fmt(g.build1000?.cpuMs)}); loadContent ${fmt(g.load100)} → ${fmt(g.load1000)} ms/project`,
+          verdict: verdict(flatParts.every(Boolean)),
+        }
+      : notMeasured(area, flat),
+  ];
+}
+
+function throughputTargets(throughput: ThroughputResult | undefined): Target[] {
+  const area = 'next start';
+  const target = `≥ 2,100 req/s on ${projectPage}, 0 errors`;
+  const row = throughput?.rows[0];
+  if (!row) return [notMeasured(area, target)];
+  const failures = row.errors + row.timeouts + row.non2xx;
+  return [
+    {
+      area,
+      target,
+      measured: `${Math.round(row.requestsPerSecond).toLocaleString('en')} req/s, ${failures} errors`,
+      verdict: verdict(row.requestsPerSecond >= limits.requestsPerSecond && failures === 0),
+    },
+  ];
+}
+
+export function evaluateTargets(sections: Sections): Target[] {
+  return [
+    ...lighthouseTargets(sections.lighthouse),
+    ...imageTargets(sections.bytes),
+    ...scriptTargets(sections.bytes),
+    ...buildTargets(sections.build, sections.load),
+    ...throughputTargets(sections.throughput),
+  ];
+}
