@@ -1,11 +1,13 @@
 import { getImageProps } from 'next/image';
-import { preload } from 'react-dom';
 import type { Photo as PhotoData } from '@/lib/content';
 
 type Props = {
   photo: Pick<PhotoData, 'file' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
   sizes: string;
-  /** The page's largest photo (its LCP element): preloaded from <head> at high priority, never lazy. */
+  /**
+   * The page's largest photo (its LCP element): fetched eagerly at high priority. Not preloaded from <head>:
+   * the hint would travel in this page's prefetch data and make other pages download this photo.
+   */
   priority?: boolean;
   className?: string;
 };
@@ -24,8 +26,5 @@ export function Photo({ photo, sizes, priority = false, className }: Props) {
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
   });
-  if (priority) {
-    preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: 'high' });
-  }
   return <img {...props} alt={photo.alt} className={className} />;
 }

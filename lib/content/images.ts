@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 
@@ -17,7 +18,8 @@ export function getImageInfo(publicDir: string, file: string): Promise<ImageInfo
 }
 
 async function readImageInfo(file: string): Promise<ImageInfo> {
-  const image = sharp(file);
+  // One read of the file: sharp takes both the header and the placeholder from this buffer.
+  const image = sharp(await readFile(file));
   const { autoOrient } = await image.metadata();
   const placeholder = await image.autoOrient().resize(16, 16, { fit: 'inside' }).webp({ quality: 50 }).toBuffer();
   return {

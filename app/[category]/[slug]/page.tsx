@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { CSSProperties } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Photo } from '@/components/image/photo';
@@ -42,6 +43,7 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
   const strings = getStrings(site.lang);
   const index = siblings.findIndex((sibling) => sibling.slug === project.slug);
   const cover = project.media[0];
+  const coverRatio = cover && (cover.width / cover.height).toFixed(3);
 
   return (
     <article className="project">
@@ -72,13 +74,9 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
         <ProjectLinks project={project} strings={strings} />
       </header>
       {cover && (
-        <figure className="project-cover">
-          <Photo
-            photo={cover}
-            // As wide as the column, but never taller than 85vh (see .project-cover img).
-            sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${(cover.width / cover.height).toFixed(3)}))`}
-            priority
-          />
+        // --ratio caps a portrait cover at 85vh, and keeps the box's size known before the photo arrives.
+        <figure className="project-cover" style={{ '--ratio': coverRatio } as CSSProperties}>
+          <Photo photo={cover} sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${coverRatio}))`} priority />
         </figure>
       )}
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}
