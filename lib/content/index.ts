@@ -13,7 +13,10 @@ export const contentDir = path.resolve(/* turbopackIgnore: true */ process.cwd()
 const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
 const production = process.env.NODE_ENV === 'production';
 
-let loaded: Promise<Content> | undefined;
+// Route handlers (sitemap.xml, robots.txt) are bundled apart from the pages, each with its own copy of this
+// module: a process-wide slot lets them all share one read of the content.
+const loaded = Symbol.for('portfolio.content');
+const processWide = globalThis as typeof globalThis & { [loaded]?: Promise<Content> };
 
 async function load(): Promise<Content> {
   const content = await loadContent({ contentDir, publicDir, includeDrafts: !production });
@@ -22,7 +25,7 @@ async function load(): Promise<Content> {
 }
 
 // A production build reads the content once per process; `next dev` rereads it on every request so edits show up.
-const getContent = production ? () => (loaded ??= load()) : cache(load);
+const getContent = production ? () => (processWide[loaded] ??= load()) : cache(load);
 
 export async function getSite() {
   return (await getContent()).site;
