@@ -308,7 +308,7 @@ export function renderMarkdown(results: Results): string {
     'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
     '```',
     '',
-    "It builds the site itself (`next build`, which replaces `.next/`), serves it with `next start` on a free port in 3200–3299 of 127.0.0.1, and uses Debian's Chromium (`CHROME_PATH` overrides `/usr/bin/chromium`). Sections run on their own merge into the results already here; each section states when and how busy the machine was. Scratch files go to `bench/tmp/`, removed at the end (`--keep-tmp` keeps them).",
+    "It builds the site itself (`next build`, which replaces `.next/`), serves it with `next start` on a free port in 3200–3299 of 127.0.0.1, and uses Debian's Chromium (`CHROMIUM_PATH` overrides `/usr/bin/chromium`). Sections run on their own merge into the results already here; each section states when and how busy the machine was. Scratch files go to `bench/tmp/`, removed at the end (`--keep-tmp` keeps them).",
     '',
     '## Targets',
     '',

@@ -3,18 +3,12 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { chromiumFlags as sharedFlags, chromiumPath as sharedPath } from '../../scripts/chromium';
+
+export const chromiumPath = sharedPath ?? '/usr/bin/chromium';
 
 /** Flags for every Chromium this benchmark starts (plus a fresh `--user-data-dir` each time). */
-export const chromiumFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const chromiumFlags = ['--headless=new', ...sharedFlags];
 
 export type Environment = {
   node: string;
