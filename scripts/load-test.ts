@@ -1,15 +1,15 @@
 // `npm run load`: 30 s at 100 connections on a project page and on the home page of the production build, served by
 // `next start` on loopback. Fails on any error, timeout or non-2xx answer, or when the server's memory after the
 // runs is more than 20% above what it was after a warm-up.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { installExitHandlers } from '../bench/lib/processes';
+import { startNext } from '../bench/lib/servers';
 
-const port = Number(process.env.LOAD_PORT ?? 3250);
-const origin = `http://127.0.0.1:${port}`;
 const targets = ['/fotografie/co-city', '/'];
 const run = { connections: 100, duration: 30, timeout: 10 };
 const maxMemoryGrowth = 0.2;
@@ -19,13 +19,9 @@ if (!existsSync('.next/BUILD_ID')) {
   process.exit(1);
 }
 
-const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const server = spawn(process.execPath, [next, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const stop = () => server.exitCode === null && server.kill('SIGTERM');
-process.on('exit', stop);
-process.on('SIGINT', () => process.exit(130));
+installExitHandlers();
+const server = await startNext(process.cwd(), await mkdtemp(path.join(os.tmpdir(), 'load-')));
+const { origin } = server;
 
 /** Resident memory of the server process, in MiB. */
 async function serverRss(): Promise<number> {
@@ -34,20 +30,9 @@ async function serverRss(): Promise<number> {
   return kib / 1024;
 }
 
-async function waitUntilReady() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    const ok = await fetch(origin).then((response) => response.ok, () => false);
-    if (ok) return;
-    await sleep(500);
-  }
-  throw new Error(`the server did not answer on ${origin} within 60 s`);
-}
-
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
 try {
-  await waitUntilReady();
   const cold = await serverRss();
   // The same load, briefly: caches filled and the heap sized for 100 connections, so that the comparison below
   // shows what the load keeps, not what serving it needs.
@@ -96,5 +81,5 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 } finally {
-  stop();
+  await server.stop();
 }
