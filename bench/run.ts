@@ -1,4 +1,4 @@
-// `npm run bench [-- --only load,build,bytes,lighthouse,throughput] [--runs N] [--duration S] [--sizes 10,100,1000]`
+// `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
 // Builds and serves the production site, measures it, and writes bench/results.md and bench/results.json.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,14 +10,15 @@ import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
 import { installExitHandlers } from './lib/processes';
 import { startNext } from './lib/servers';
-import { measureLighthouse } from './lighthouse';
+import { measureLighthouse, measureSlowPhone } from './lighthouse';
+import { measureFirstRequests, measurePipeline } from './photos';
 import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
 import { measureBuilds, measureLoader, type ContentSet } from './scaling';
 import { categoryPage, projectPage, type Sections } from './targets';
 import { measureThroughput } from './throughput';
 
-const sectionNames = ['load', 'build', 'bytes', 'lighthouse', 'throughput'] as const satisfies readonly SectionName[];
-const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000' };
+const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput'] as const satisfies readonly SectionName[];
+const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000', photos: 200 };
 
 const { values: args } = parseArgs({
   options: {
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: String(full.warmup) },
     connections: { type: 'string', default: String(full.connections) },
     sizes: { type: 'string', default: full.sizes },
+    photos: { type: 'string', default: String(full.photos) },
     'reuse-build': { type: 'boolean', default: false },
     'keep-tmp': { type: 'boolean', default: false },
     label: { type: 'string' },
@@ -44,6 +46,7 @@ const settings = {
   warmup: positive('warmup', args.warmup),
   connections: positive('connections', args.connections),
   sizes: args.sizes.split(',').map((size) => positive('sizes', size)),
+  photos: positive('photos', args.photos),
 };
 const only = args.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !(sectionNames as readonly string[]).includes(name));
@@ -77,7 +80,7 @@ async function measure<K extends SectionName>(name: K, described: string, reduce
 /** The real content's routes, to tell whether `.next/` holds its build or a benchmark folder's. */
 async function realRoutes(): Promise<string[]> {
   const { loadContent } = await import('../lib/content/load');
-  const content = await loadContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), includeDrafts: false });
+  const content = await loadContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), photoCacheDir: path.join(root, '.next/cache/photos'), includeDrafts: false });
   return ['/', ...content.site.categories.map((category) => `/${category.slug}`), ...content.projects.map((project) => project.href)];
 }
 
@@ -132,8 +135,20 @@ async function main() {
       // The site's own build goes last, so that `.next/` holds it for the sections that serve it.
       await measure('build', sizesText, !fullSizes, () => measureBuilds(root, [...generated, real], tmp));
     }
-    if (selected.has('bytes') || selected.has('lighthouse') || selected.has('throughput')) {
+    if (selected.has('photos')) {
+      const pipeline = await measurePipeline(root, tmp, settings.photos);
       await ensureRealBuild(selected.has('build'));
+      // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
+      const fresh = await startNext(root, tmp);
+      try {
+        const firstRequest = await measureFirstRequests(fresh, projectPage);
+        await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => ({ pipeline, firstRequest }));
+      } finally {
+        await fresh.stop();
+      }
+    }
+    if (selected.has('bytes') || selected.has('lighthouse') || selected.has('slowphone') || selected.has('throughput')) {
+      await ensureRealBuild(selected.has('build') || selected.has('photos'));
       const next = await startNext(root, tmp);
       console.log(`serve: next start on ${next.origin}`);
       try {
@@ -145,6 +160,11 @@ async function main() {
         if (selected.has('lighthouse')) {
           await measure('lighthouse', `${settings.runs} run(s) per page`, settings.runs < full.runs, () =>
             measureLighthouse(next.origin, pages, settings.runs),
+          );
+        }
+        if (selected.has('slowphone')) {
+          await measure('slowphone', `${settings.runs} run(s) per page, devtools throttling`, settings.runs < full.runs, () =>
+            measureSlowPhone(next.origin, pages, settings.runs),
           );
         }
         if (selected.has('throughput')) {
