@@ -12,7 +12,7 @@ export type SectionName = keyof Sections;
 export type SectionMeta = { measuredAt: string; seconds: number; loadBefore: string; loadAfter: string; settings: string };
 
 /** Bumped whenever the shape of the figures changes, so that older results are not merged with newer ones. */
-export const resultsSchema = 3;
+export const resultsSchema = 2;
 
 export type Results = {
   schema: number;

@@ -136,16 +136,17 @@ async function main() {
       await measure('build', sizesText, !fullSizes, () => measureBuilds(root, [...generated, real], tmp));
     }
     if (selected.has('photos')) {
-      const pipeline = await measurePipeline(root, tmp, settings.photos);
-      await ensureRealBuild(selected.has('build'));
-      // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
-      const fresh = await startNext(root, tmp);
-      try {
-        const firstRequest = await measureFirstRequests(fresh, projectPage);
-        await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => ({ pipeline, firstRequest }));
-      } finally {
-        await fresh.stop();
-      }
+      await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => {
+        const pipeline = await measurePipeline(root, tmp, settings.photos);
+        await ensureRealBuild(selected.has('build'));
+        // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
+        const fresh = await startNext(root, tmp);
+        try {
+          return { pipeline, firstRequest: await measureFirstRequests(fresh, projectPage) };
+        } finally {
+          await fresh.stop();
+        }
+      });
     }
     if (selected.has('bytes') || selected.has('lighthouse') || selected.has('slowphone') || selected.has('throughput')) {
       await ensureRealBuild(selected.has('build') || selected.has('photos'));
