@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cameraPhoto, type CameraPhotoKind } from '../support/camera-photos';
+import type { FormatRow } from './formats';
 import type { PhotoStep } from './lib/time-photos';
 import { run } from './lib/processes';
 import type { Server } from './lib/servers';
@@ -20,6 +21,8 @@ export type PhotoResult = {
   };
   /** Time to first byte of the first request for each of several built files, on a server that just started. */
   firstRequest: { files: number; ttfbMs: number[] };
+  /** WebP at the site's settings against AVIF as good by SSIM: the measurement behind WebP only. */
+  formats: FormatRow[];
 };
 
 const kindFor = (index: number): CameraPhotoKind =>

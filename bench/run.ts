@@ -11,6 +11,7 @@ import { generateContent } from './lib/fixtures';
 import { installExitHandlers } from './lib/processes';
 import { startNext } from './lib/servers';
 import { measureLighthouse, measureSlowPhone } from './lighthouse';
+import { compareFormats } from './formats';
 import { measureFirstRequests, measurePipeline } from './photos';
 import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
 import { measureBuilds, measureLoader, type ContentSet } from './scaling';
@@ -138,11 +139,13 @@ async function main() {
     if (selected.has('photos')) {
       await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => {
         const pipeline = await measurePipeline(root, tmp, settings.photos);
+        console.log('photos: WebP against AVIF');
+        const formats = await compareFormats();
         await ensureRealBuild(selected.has('build'));
         // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
         const fresh = await startNext(root, tmp);
         try {
-          return { pipeline, firstRequest: await measureFirstRequests(fresh, projectPage) };
+          return { pipeline, formats, firstRequest: await measureFirstRequests(fresh, projectPage) };
         } finally {
           await fresh.stop();
         }
