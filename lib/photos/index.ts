@@ -12,7 +12,8 @@ export const photoSettings = {
   widths: [480, 750, 1080, 1200, 1920, 2880],
   /** What `src` names for browsers that ignore `srcset`: the largest width up to this one. */
   fallbackWidth: 1200,
-  // effort 2 is ~2x faster to encode than the default 4 for ~5% more bytes (measured on 24 MP camera files).
+  // effort 2 is ~2x faster to encode than the default 4 for ~5% more bytes (measured on 24 MP camera files). WebP only:
+  // AVIF as good by SSIM came out 5-25% smaller but 40x slower to encode (`npm run bench -- --only photos`).
   webp: { quality: 70, effort: 2 },
   /** og:image / twitter:image: a JPEG every crawler reads, under the 300 KB the strictest of them accepts. */
   social: { width: 1200, quality: 78, maxBytes: 300 * 1024 },
