@@ -193,6 +193,7 @@ const candidates = {
       'HTTPS://EXAMPLE.ORG/',
       'http://www.comune.torino.it/benicomuni/co-city/index.shtml ',
       'https://localhost:8080/x',
+      'http://[::1]:3000/',
     ],
     others: [
       'javascript:alert(1)',
@@ -206,6 +207,8 @@ const candidates = {
       'https://',
       'http:/example.org',
       'https://exa mple.org',
+      'http://:80/',
+      'https://user:secret@example.org',
       'none',
     ],
   },
