@@ -61,8 +61,7 @@ async function waitFor(probe: () => Promise<Response>, timeoutMs: number): Promi
   return false;
 }
 
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(0));
 
 start('decap-server', require.resolve('decap-server/dist/index.js'), [], {
   ...process.env,

@@ -95,8 +95,9 @@ async function exchange(request: NextRequest, github: GitHubSettings): Promise<O
 // The origin the browser used. Next fills in the X-Forwarded-* headers from the request when no proxy set them;
 // a forged Host only breaks the forger's own sign-in, since GitHub accepts only the registered callback URL.
 function callbackUrl(request: NextRequest): string {
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? request.nextUrl.host;
-  const protocol = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? request.nextUrl.protocol.slice(0, -1);
+  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim() || undefined;
+  const host = first('x-forwarded-host') ?? first('host') ?? request.nextUrl.host;
+  const protocol = first('x-forwarded-proto') ?? request.nextUrl.protocol.slice(0, -1);
   return new URL('/api/auth/callback', `${protocol}://${host}`).href;
 }
 
