@@ -95,6 +95,11 @@ test('the callback refuses a missing or mismatched state without asking GitHub, 
     expect(body).toContain('authorization:github:error:');
     expect(body).toContain('state mismatch');
     expect(stateCookie(response).attributes).toContain('max-age=0');
+    // Its own policy: its one script, by hash, and nothing else.
+    const policy = response.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[\w+/]+=*';/);
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers()['referrer-policy']).toBe('no-referrer');
   }
   expect(github.tokenRequests.length).toBe(asked);
 

@@ -179,6 +179,8 @@ describe('config.yml: the site collection', () => {
 
   it("speaks the site's language", () => {
     expect(config.locale).toBe(site.lang);
+    const admin = readFileSync(path.join(root, 'public/admin/index.html'), 'utf8');
+    expect(admin).toContain(`<html lang="${site.lang}">`);
   });
 });
 
