@@ -1,4 +1,6 @@
 // @ts-check
+import { callbackPolicy } from './lib/cms/callback-page.js';
+import { localProxyPort } from './lib/cms/local-proxy.js';
 
 // Every page is prerendered, so there is no per-request nonce; Next's inline bootstrap scripts
 // (`self.__next_f.push(…)`, different on every page and every build) cannot be listed by hash in headers fixed
@@ -30,11 +32,52 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+// Decap CMS at /admin (public/admin/) needs more, so it alone gets a looser policy: its bundle compiles code at run
+// time ('unsafe-eval'), styles itself inline and previews uploads from blob: URLs. It talks to the local decap-server
+// in development and to GitHub's API in production, where GitHub's avatars are its only outside images.
+// `same-origin-allow-popups` keeps the sign-in window able to answer the admin once it comes back from github.com.
+const adminPolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: blob:${development ? '' : ' https://avatars.githubusercontent.com'}`,
+  `connect-src 'self' blob: ${
+    development ? `http://127.0.0.1:${localProxyPort} http://localhost:${localProxyPort}` : 'https://api.github.com'
+  }`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const adminHeaders = [
+  { key: 'Content-Security-Policy', value: adminPolicy },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+
+// The sign-in window goes from /api/auth to github.com and back to /api/auth/callback, whose page hands the token to
+// the admin through window.opener: COOP must not cut that link. The callback page runs one script, named by hash,
+// and its URL (which holds the code) is sent to no one.
+const signInHeaders = [
+  { key: 'Content-Security-Policy', value: callbackPolicy },
+  { key: 'Cross-Origin-Opener-Policy', value: 'unsafe-none' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  // For a path matched by several rules, the last rule's value of a header wins.
+  headers: async () => [
+    { source: '/:path*', headers: securityHeaders },
+    { source: '/admin/:path*', headers: adminHeaders },
+    { source: '/api/auth/:path*', headers: signInHeaders },
+  ],
+  // public/admin/index.html answers /admin (Next redirects /admin/ there).
+  rewrites: async () => [{ source: '/admin', destination: '/admin/index.html' }],
   // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
   // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
   images: { unoptimized: true },

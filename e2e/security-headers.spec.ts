@@ -1,5 +1,6 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { getProject, site, ui } from './support/content';
+import { watchForViolations } from './support/csp';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 
@@ -86,27 +87,6 @@ test.describe('response headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 });
-
-type Violation = { directive: string; blocked: string };
-
-async function watchForViolations(page: Page) {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.addInitScript(() => {
-    const seen: { directive: string; blocked: string }[] = [];
-    Object.assign(window, { cspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
-    );
-  });
-  return {
-    consoleErrors,
-    violations: () => page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations),
-  };
-}
 
 test.describe('in the browser, under the CSP', () => {
   test('pages hydrate: the gallery opens and links navigate client-side, with no violation reported', async ({ page }) => {
