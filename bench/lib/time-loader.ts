@@ -34,14 +34,14 @@ if (!contentDir) throw new Error('usage: time-loader.ts <contentDir>');
 const publicDir = path.resolve('public');
 const options = { contentDir: path.resolve(contentDir), publicDir, includeDrafts: false };
 
-const [{ loadContent, getImageInfo }, importTime] = await timed(async () => ({
+const [{ loadContent, pictureOf, getImageInfo }, importTime] = await timed(async () => ({
   ...(await import('../../lib/content/load')),
   ...(await import('../../lib/content/images')),
 }));
 const [content, first] = await timed(() => loadContent(options));
 const [, second] = await timed(() => loadContent(options));
 
-const photos = content.projects.flatMap((project) => project.media.map((photo) => photo.file));
+const photos = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
 const distinct = [...new Set(photos)];
 // The same files through a symlinked public/ miss getImageInfo's cache (keyed by path) and run sharp again.
 const aliasDir = await mkdtemp(path.join(os.tmpdir(), 'bench-public-'));

@@ -4,7 +4,8 @@ import { cache } from 'react';
 import { formatProblem } from './problems';
 import { loadContent, type Content } from './load';
 
-export type { Photo, Project } from './load';
+export { pictureOf } from './load';
+export type { Embed, Media, Photo, Picture, Project, Video } from './load';
 export type { Category, ProjectLink, Site } from './schema';
 
 /** `content/` unless `CONTENT_DIR` names another folder. */
