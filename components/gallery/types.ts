@@ -1,4 +1,12 @@
+/** One image as the gallery draws it: a photo, or the poster of a video or an embed. */
 export type GalleryPhoto = { src: string; alt: string; width: number; height: number };
+
+/** One slide of the gallery, in media order. `alt` describes it; `caption` shows under it. */
+export type GalleryItem = { alt: string; caption?: string } & (
+  | { type: 'image'; photo: GalleryPhoto }
+  | { type: 'video'; src: string; poster: GalleryPhoto }
+  | { type: 'embed'; src: string; provider: string; poster?: GalleryPhoto }
+);
 
 export type GalleryStrings = {
   close: string;
@@ -6,4 +14,10 @@ export type GalleryStrings = {
   nextSlide: string;
   slidePosition: string;
   slideAnnouncement: string;
+  videoAnnouncement: string;
+  captionAnnouncement: string;
+  zoom: string;
+  zoomAnnouncement: string;
+  zoomResetAnnouncement: string;
+  playVideo: string;
 };
