@@ -30,7 +30,7 @@ function rawStatus(baseURL: string, path: string): Promise<number> {
 }
 
 const image = (query: string) => `/_next/image?${query}`;
-const photo = encodeURIComponent(coCity.media[0]!.file);
+const photo = encodeURIComponent(coCity.cover!.file);
 
 const bad = [
   '/non-esiste',

@@ -6,7 +6,7 @@ const images = nextConfig.images ?? {};
 const widths = [...(images.deviceSizes ?? []), ...(images.imageSizes ?? [])];
 const [quality] = images.qualities ?? [];
 const [width] = widths;
-const photo = getProject('co-city').media[0]!.file;
+const photo = getProject('co-city').cover!.file;
 
 const optimizer = (url: string, w: number | string = width!, q: number | string = quality!) =>
   `/_next/image?url=${encodeURIComponent(url)}&w=${w}&q=${q}`;

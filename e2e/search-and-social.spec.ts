@@ -23,7 +23,7 @@ async function jsonLd(page: Page) {
 test.describe('search and social metadata', () => {
   test('a project page: title, description, canonical URL, Open Graph and Twitter card with its cover', async ({ page, request }) => {
     const project = coCity;
-    const cover = { ...project.media[0]!, ...(await sizeOf(project.media[0]!.file)) };
+    const cover = { ...project.cover!, ...(await sizeOf(project.cover!.file)) };
     await page.goto(project.href);
 
     await expect(page).toHaveTitle(`${project.title} — ${site.title}`);
@@ -93,7 +93,8 @@ test.describe('search and social metadata', () => {
 
   test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {
     const project = coCity;
-    const sizes = await Promise.all(project.media.map((photo) => sizeOf(photo.file)));
+    const photos = project.media.filter((item) => item.type === 'image');
+    const sizes = await Promise.all(photos.map((photo) => sizeOf(photo.file)));
     await page.goto(project.href);
     const data = await jsonLd(page);
     expect(data).toMatchObject({
@@ -104,15 +105,38 @@ test.describe('search and social metadata', () => {
       url: absoluteUrl(project.href),
       inLanguage: site.lang,
       isPartOf: { '@type': 'CollectionPage', url: absoluteUrl(`/${project.category}`) },
-      image: project.media.map((photo, index) => ({
+      image: photos.map((photo, index) => ({
         '@type': 'ImageObject',
         contentUrl: absoluteUrl(photo.file),
         ...sizes[index],
-        caption: photo.alt,
+        caption: photo.caption ?? photo.alt,
       })),
     });
-    const first = new URL(absoluteUrl(project.media[0]!.file)).pathname;
+    const first = new URL(absoluteUrl(photos[0]!.file)).pathname;
     expect((await request.get(first)).status()).toBe(200);
+  });
+
+  test('JSON-LD and sitemap.xml: a project\'s videos and embeds as VideoObjects with their posters', async ({ page, request }) => {
+    const project = projects.find((candidate) => candidate.media.some((item) => item.type !== 'image'));
+    if (!project) throw new Error('no published project with a video or an embed');
+    const videos = project.media.filter((item) => item.type !== 'image');
+    await page.goto(project.href);
+    expect((await jsonLd(page)).video).toEqual(
+      videos.map((item) => ({
+        '@type': 'VideoObject',
+        name: item.alt,
+        description: item.caption ?? item.alt,
+        ...(item.poster && { thumbnailUrl: absoluteUrl(item.poster) }),
+        ...(item.type === 'video' ? { contentUrl: absoluteUrl(item.file) } : { embedUrl: item.player }),
+      })),
+    );
+
+    const sitemap = await (await request.get('/sitemap.xml')).text();
+    for (const item of videos.filter((video) => video.poster)) {
+      expect(sitemap).toContain(`<video:thumbnail_loc>${absoluteUrl(item.poster!)}</video:thumbnail_loc>`);
+      if (item.type === 'video') expect(sitemap).toContain(`<video:content_loc>${absoluteUrl(item.file)}</video:content_loc>`);
+      else expect(sitemap).toContain(`<video:player_loc>${item.player.replaceAll('&', '&amp;')}</video:player_loc>`);
+    }
   });
 
   test('JSON-LD: a CollectionPage listing the projects of a category, in order', async ({ page }) => {

@@ -40,7 +40,7 @@ test.describe('response headers', () => {
       [coCity.href, 200],
       [script!, 200],
       [icon!, 200],
-      [coCity.media[0]!.file, 200],
+      [coCity.cover!.file, 200],
       ['/robots.txt', 200],
       ['/sitemap.xml', 200],
       ['/non-esiste', 404],
@@ -56,14 +56,16 @@ test.describe('response headers', () => {
   });
 
   test('the optimizer sends its images with a sandboxing CSP of its own', async ({ request }) => {
-    const response = await request.get(`/_next/image?url=${encodeURIComponent(coCity.media[0]!.file)}&w=640&q=70`);
+    const response = await request.get(`/_next/image?url=${encodeURIComponent(coCity.cover!.file)}&w=640&q=70`);
     expect(response.status()).toBe(200);
     const headers = expectSecurityHeaders(response);
     expect(headers['content-security-policy']).toContain("script-src 'none'");
     expect(headers['content-security-policy']).toContain('sandbox');
   });
 
-  test('the page CSP allows only this origin and forbids framing, plugins and base/form hijacks', async ({ request }) => {
+  test('the page CSP allows only this origin, and the two video players, and forbids being framed, plugins and base/form hijacks', async ({
+    request,
+  }) => {
     const csp = (await request.get('/')).headers()['content-security-policy'] ?? '';
     const directives = Object.fromEntries(
       csp.split(';').map((directive) => {
@@ -76,6 +78,8 @@ test.describe('response headers', () => {
       'script-src': "'self' 'unsafe-inline'",
       'style-src': "'self' 'unsafe-inline'",
       'img-src': "'self' data: blob:",
+      'media-src': "'self'",
+      'frame-src': 'https://www.youtube-nocookie.com https://player.vimeo.com',
       'connect-src': "'self'",
       'object-src': "'none'",
       'base-uri': "'self'",
