@@ -1,3 +1,5 @@
+import { errorStrings } from './i18n-errors';
+
 /** Interface strings in the site's language (`lang` in site.yml); English when a language is missing. */
 const en = {
   mainNavigation: 'Main navigation',
@@ -25,9 +27,7 @@ const en = {
   notFoundTitle: 'Page not found',
   notFoundText: 'The page you were looking for does not exist or has moved.',
   backHome: 'Back to the home page',
-  errorTitle: 'Something went wrong',
-  errorText: 'An unexpected error occurred. Please try again shortly.',
-  retry: 'Try again',
+  ...errorStrings.en,
 };
 
 export type Strings = typeof en;
@@ -58,9 +58,7 @@ const it: Strings = {
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'La pagina che cercavi non esiste o è stata spostata.',
   backHome: 'Torna alla home',
-  errorTitle: 'Qualcosa è andato storto',
-  errorText: 'Si è verificato un errore imprevisto. Riprova tra poco.',
-  retry: 'Riprova',
+  ...errorStrings.it,
 };
 
 const dictionaries: Record<string, Strings> = { en, it };

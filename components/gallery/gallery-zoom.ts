@@ -44,6 +44,8 @@ export function attachZoom(swiper: Swiper, onSettle: (zoom: SettledZoom) => void
     clearTimeout(timer);
     if (quiet || !imageEl || !slideEl) return;
     timer = setTimeout(() => {
+      // A pinch back to the fitted size leaves the photo where the fingers moved it: put it back in its place.
+      if (scale <= 1) swiper.zoom.out();
       onSettle({ index: swiper.slides.indexOf(slideEl), scale, width: Math.round(imageEl.offsetWidth * scale) });
     }, settleMs);
   };
@@ -70,12 +72,22 @@ export function attachZoom(swiper: Swiper, onSettle: (zoom: SettledZoom) => void
     lockSlides();
   };
 
+  // Swiper counts the end of a drag as a first tap: a double tap right after a pan would zoom out, then in again.
+  const onTouchEnd = () => {
+    if (swiper.allowClick) return;
+    setTimeout(() => {
+      swiper.touchEventsData.lastClickTime = 0;
+    });
+  };
+
   swiper.on('zoomChange', onZoomChange);
+  swiper.on('touchEnd', onTouchEnd);
   swiper.el.addEventListener('wheel', onWheel, { passive: false });
   // On the document, like Swiper's own arrow keys: a click on the photo leaves the focus on the page's body.
   document.addEventListener('keydown', onKeyDown);
   swiper.el.addEventListener('pointerdown', onPointerDown, true);
-  for (const type of ['pointerup', 'pointercancel'] as const) swiper.el.addEventListener(type, onPointerUp, true);
+  // A finger may be lifted anywhere, outside the slider too.
+  for (const type of ['pointerup', 'pointercancel'] as const) document.addEventListener(type, onPointerUp, true);
 
   return {
     toggle() {
@@ -91,10 +103,11 @@ export function attachZoom(swiper: Swiper, onSettle: (zoom: SettledZoom) => void
     detach() {
       clearTimeout(timer);
       swiper.off('zoomChange', onZoomChange);
+      swiper.off('touchEnd', onTouchEnd);
       swiper.el.removeEventListener('wheel', onWheel);
       document.removeEventListener('keydown', onKeyDown);
       swiper.el.removeEventListener('pointerdown', onPointerDown, true);
-      for (const type of ['pointerup', 'pointercancel'] as const) swiper.el.removeEventListener(type, onPointerUp, true);
+      for (const type of ['pointerup', 'pointercancel'] as const) document.removeEventListener(type, onPointerUp, true);
     },
   };
 }
