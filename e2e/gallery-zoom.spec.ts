@@ -171,6 +171,21 @@ test.describe('zoom with a mouse and a keyboard', () => {
     await expectFitted(gallery, photo, fitted);
   });
 
+  test('zooming is instant when the visitor prefers reduced motion, and eased otherwise', async ({ page }) => {
+    const durations = (photo: Locator) =>
+      photo.evaluate((img) => [getComputedStyle(img).transitionDuration, getComputedStyle(img.parentElement!).transitionDuration]);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const { gallery, photo, fitted } = await openAtFirstPhoto(page);
+    await page.keyboard.press('+');
+    await expectZoomed(gallery, photo, fitted, 150);
+    expect(await durations(photo)).toEqual(['0s', '0s']);
+
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.keyboard.press('+');
+    await expectZoomed(gallery, photo, fitted, 225);
+    expect((await durations(photo)).map((duration) => parseFloat(duration))).toEqual([0.3, 0.3]);
+  });
+
   test('closing the gallery resets the zoom', async ({ page }) => {
     const { gallery, photo, fitted } = await openAtFirstPhoto(page);
     await page.keyboard.press('+');

@@ -52,7 +52,7 @@ export function attachZoom(swiper: Swiper, onSettle: (zoom: SettledZoom) => void
 
   const onWheel = (event: WheelEvent) => {
     // Ctrl+wheel is also what a trackpad pinch sends; without preventDefault the browser would zoom the page.
-    if (!event.ctrlKey) return;
+    if (!event.ctrlKey || !zoomable()) return;
     event.preventDefault();
     zoomTo(swiper.zoom.scale * Math.exp(-event.deltaY * wheelRate));
   };
