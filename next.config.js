@@ -15,6 +15,9 @@ const contentSecurityPolicy = [
   ...(development ? ["font-src 'self'"] : []),
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "media-src 'self'",
+  // The gallery's embeds, each created only when its play button is pressed.
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

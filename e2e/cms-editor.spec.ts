@@ -144,7 +144,7 @@ test('the form refuses a javascript: link and a malformed email address, and sav
 
 test('a new project with an uploaded photo, a gallery and a link passes content:check', async ({ page }) => {
   const { refusals, violations } = await watchForViolations(page);
-  const photo = await readFile(path.join('public', seed.media[0]!.file));
+  const photo = await readFile(path.join('public', seed.cover!.file));
 
   await openAdmin(page, '#/collections/projects/new');
   await page.getByLabel('Titolo').fill('Orti di Mirafiori');
@@ -213,7 +213,7 @@ test('a production build of the copy renders the new project\'s page', async () 
   expect(html).toMatch(/<h1[^>]*>Orti di Mirafiori<\/h1>/);
   expect(html).toContain('guarda le foto');
   expect(html).toContain('Un orto in autunno, con le serre sullo sfondo');
-  expect(html).toContain(encodeURIComponent('/_static/images/orti-mirafiori.jpg'));
+  expect(html).toMatch(/\/_next\/static\/photos\/orti-mirafiori\.[0-9a-f]{10}\.\d+\.webp/);
   expect(html).toContain('href="https://example.org/mirafiori"');
 });
 

@@ -41,13 +41,13 @@ test.describe('response headers', () => {
       [coCity.href, 200],
       [script!, 200],
       [icon!, 200],
-      [coCity.media[0]!.file, 200],
+      [coCity.cover!.file, 200],
       ['/robots.txt', 200],
       ['/sitemap.xml', 200],
       ['/non-esiste', 404],
       ['/_next/static/chunks/non-esiste.js', 404],
       ['/%E0%A4%A', 400],
-      [`/_next/image?url=${encodeURIComponent(coCity.media[0]!.file)}&w=640&q=70`, 404],
+      [`/_next/image?url=${encodeURIComponent(coCity.cover!.file)}&w=640&q=70`, 404],
     ];
     for (const [path, status] of cases) {
       const response = await request.get(path);
@@ -65,7 +65,9 @@ test.describe('response headers', () => {
     expectSecurityHeaders(response);
   });
 
-  test('the page CSP allows only this origin and forbids framing, plugins and base/form hijacks', async ({ request }) => {
+  test('the page CSP allows only this origin, and the two video players, and forbids being framed, plugins and base/form hijacks', async ({
+    request,
+  }) => {
     const csp = (await request.get('/')).headers()['content-security-policy'] ?? '';
     const directives = Object.fromEntries(
       csp.split(';').map((directive) => {
@@ -78,6 +80,8 @@ test.describe('response headers', () => {
       'script-src': "'self' 'unsafe-inline'",
       'style-src': "'self' 'unsafe-inline'",
       'img-src': "'self' data: blob:",
+      'media-src': "'self'",
+      'frame-src': 'https://www.youtube-nocookie.com https://player.vimeo.com',
       'connect-src': "'self'",
       'object-src': "'none'",
       'base-uri': "'self'",

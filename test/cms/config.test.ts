@@ -81,7 +81,7 @@ describe('config.yml: the projects collection', () => {
     const frontmatter = projectFields.filter((field) => field.name !== 'body');
     for (const field of frontmatter) expect(knownKeys.project, field.name).toContain(field.name);
     for (const list of listFields) {
-      const known: readonly string[] | undefined = knownKeys[list.name as keyof typeof knownKeys];
+      const known: readonly string[] | undefined = knownKeys[list.name as 'media' | 'links'];
       expect(known, `knownKeys has no "${list.name}" list`).toBeDefined();
       if (list.typeKey) expect(known, `${list.name}.${list.typeKey}`).toContain(list.typeKey);
       for (const { kind, fields } of kindsOf(list)) {
@@ -95,7 +95,7 @@ describe('config.yml: the projects collection', () => {
     expect(names(projectFields)).toEqual(expect.arrayContaining([...knownKeys.project]));
     for (const list of listFields) {
       const editable = new Set([...(list.typeKey ? [list.typeKey] : []), ...kindsOf(list).flatMap(({ fields }) => names(fields))]);
-      const known: readonly string[] = knownKeys[list.name as keyof typeof knownKeys];
+      const known: readonly string[] = knownKeys[list.name as 'media' | 'links'];
       expect([...editable].sort(), list.name).toEqual(expect.arrayContaining([...known]));
     }
   });
