@@ -22,7 +22,7 @@ export type Run = { code: number | null; stdout: string; stderr: string };
  * Runs one of scripts/ through tsx the way `npm run` does. Its stdin is a pipe that is never closed: a command
  * that waited for input would hang here until the timeout instead of exiting.
  */
-export function runScript(script: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<Run> {
+export function runScript(script: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, [path.join(root, 'scripts', script), ...args], {
       cwd: options.cwd,
