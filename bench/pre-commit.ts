@@ -13,7 +13,7 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a positive whole number, got "${values.runs}"`);
 
 const root = path.resolve(import.meta.dirname, '..');
-const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', CI: '' };
+const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', CI: '', GITHUB_ACTIONS: '' };
 for (const name of Object.keys(env)) if ((name.startsWith('GIT_') && !name.startsWith('GIT_CONFIG_')) || name === 'HUSKY') delete env[name];
 
 function run(cwd: string, command: string, args: string[], extra: Record<string, string> = {}): Promise<string> {

@@ -122,43 +122,20 @@ export async function planProject(input: NewProject, folders: Folders): Promise<
     }
   }
 
-  const summary = input.summary?.trim() || title;
-  if (!input.summary?.trim() && title) notes.push(`summary: none given, so the title stands in for it; edit it in the file`);
-  const labels: string[] = [];
-  const links: Record<string, string>[] = [];
-  if (photos.length) {
-    links.push({ name: getStrings(site.lang).galleryLink, action: 'slider' });
-    labels.push('the gallery link');
-  }
-  for (const link of input.links ?? []) {
-    links.push({ name: link.name, action: 'linkto', target: link.target });
-    labels.push(`link "${link.name}"`);
-  }
-  const targets = targetsOf(slugUsable ? slug : 'new-project');
-  const year = input.year?.trim();
-  const frontmatter = {
-    title,
-    category: input.category.trim(),
-    ...(input.role?.trim() && { role: input.role.trim() }),
-    ...(year && { year: /^[1-9]\d{0,3}$/.test(year) ? Number(year) : year }),
-    summary,
-    draft: input.draft ?? false,
-    ...(photos.length && {
-      media: photos.map((photo, index) => ({
-        type: 'image',
-        file: `/${path.relative(folders.publicDir, targets[index]!).split(path.sep).join('/')}`,
-        ...(photo.alt?.trim() && { alt: photo.alt.trim() }),
-      })),
-    }),
-    ...(links.length && { links }),
-  };
-  const markdown = `---\n${stringify(frontmatter)}---\n`;
+  if (!input.summary?.trim() && title) notes.push('summary: none given, so the title stands in for it; edit it in the file');
+  // An unusable slug is reported above; the scratch check still runs, under a stand-in, to report everything else.
+  const fileSlug = slugUsable ? slug : 'new-project';
+  const targets = targetsOf(fileSlug);
+  const { markdown, labels } = renderProject(input, {
+    galleryLink: getStrings(site.lang).galleryLink,
+    files: targets.map((target) => `/${path.relative(folders.publicDir, target).split(path.sep).join('/')}`),
+  });
 
   const describeField = (field = '') =>
     field
       .replace(/^media\[(\d+)\]\S*/, (_, index: string) => `photo ${displayPath(path.resolve(photos[Number(index)]!.file))}`)
       .replace(/^links\[(\d+)\]\S*/, (_, index: string) => labels[Number(index)] ?? field);
-  const staged = await validateInScratchFolder(folders, slugUsable ? slug : 'new-project', markdown, photos, targets);
+  const staged = await validateInScratchFolder(folders, fileSlug, markdown, photos, targets);
   if ('problems' in staged) {
     // A photo that failed its own check above, or a summary made from an empty title, is not reported twice.
     const photoProblems = checked.some((result) => 'problem' in result);
@@ -169,10 +146,10 @@ export async function planProject(input: NewProject, folders: Folders): Promise<
       .filter((problem) => !(derivedSummary && problem.field === 'summary'))
       .forEach((problem) => reasons.push(problem.field ? `${describeField(problem.field)}: ${problem.message}` : problem.message));
   }
-  if (reasons.length) throw new Refusal(reasons, freeSlug);
+  if (reasons.length || !('href' in staged)) throw new Refusal(reasons, freeSlug);
   return {
     slug,
-    href: 'href' in staged ? staged.href : '',
+    href: staged.href,
     file: fileOf(slug),
     markdown,
     photos: photos.map((photo, index) => ({ source: photo.file, target: targets[index]! })),
@@ -213,6 +190,38 @@ export async function writeProject(plan: ProjectPlan, folders: Folders): Promise
     for (const file of written.reverse()) await rm(file, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The project file: front matter in the format's order, a gallery button when there are photos, no body yet. */
+function renderProject(input: NewProject, { galleryLink, files }: { galleryLink: string; files: string[] }) {
+  const title = input.title.trim();
+  const year = input.year?.trim();
+  const photos = input.photos ?? [];
+  // What each entry of `links` stands for in a message: the editor never wrote links[0].
+  const labels: string[] = [];
+  const links: Record<string, string>[] = [];
+  if (photos.length) {
+    links.push({ name: galleryLink, action: 'slider' });
+    labels.push('the gallery link');
+  }
+  for (const link of input.links ?? []) {
+    links.push({ name: link.name, action: 'linkto', target: link.target });
+    labels.push(`link "${link.name}"`);
+  }
+  const frontmatter = {
+    title,
+    category: input.category.trim(),
+    ...(input.role?.trim() && { role: input.role.trim() }),
+    ...(year && { year: /^[1-9]\d{0,3}$/.test(year) ? Number(year) : year }),
+    summary: input.summary?.trim() || title,
+    draft: input.draft ?? false,
+    ...(photos.length && {
+      media: photos.map((photo, index) => ({ type: 'image', file: files[index]!, ...(photo.alt?.trim() && { alt: photo.alt.trim() }) })),
+    }),
+    ...(links.length && { links }),
+  };
+  // The yaml package quotes whatever needs it: a leading "-", "#", ": ", quotes, words such as null or true.
+  return { markdown: `---\n${stringify(frontmatter)}---\n`, labels };
 }
 
 async function takenPaths(...files: (string | string[])[]): Promise<string[]> {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support';
 
-// Git and npm as an editor's machine runs them: no variables of an enclosing git hook, no global git config.
-const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', CI: '' };
+// Git and npm as an editor's machine runs them: no variables of an enclosing git hook, no global git config, not
+// GitHub's runner (whose GITHUB_ACTIONS would switch the check to its workflow-command format).
+const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', CI: '', GITHUB_ACTIONS: '' };
 for (const name of Object.keys(env)) if ((name.startsWith('GIT_') && !name.startsWith('GIT_CONFIG_')) || name === 'HUSKY') delete env[name];
 
 type Result = { code: number; output: string };
