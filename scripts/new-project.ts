@@ -16,7 +16,7 @@ import {
   type ProjectPlan,
 } from '../lib/content/new-project';
 import { ContentError, displayPath, formatProblem } from '../lib/content/problems';
-import { slugify } from '../lib/content/schema';
+import { slugify, slugSchema } from '../lib/content/schema';
 
 const usage = `usage: npm run new -- --title "…" --category <slug> [options] [photo or folder]…
 
@@ -121,7 +121,7 @@ async function planAsking(input: NewProject, interactive: boolean): Promise<Proj
           prompts.text({
             message: 'Slug (the page address and file name)',
             initialValue: error.freeSlug,
-            validate: (value) => (value && slugify(value) === value ? undefined : 'Lowercase a-z 0-9 words joined by "-"'),
+            validate: (value) => slugSchema.safeParse(value).error?.issues[0]?.message,
           }),
         ),
       };
@@ -148,11 +148,11 @@ async function ask(given: NewProject, values: { title?: string; category?: strin
         options: site.categories.map((category) => ({ value: category.slug, label: category.label, hint: category.slug })),
       }),
     ));
-  const year = given.year ?? (await answer(prompts.text({ message: 'Year (optional)', placeholder: String(new Date().getFullYear()) })));
-  const role = given.role ?? (await answer(prompts.text({ message: 'Role (optional)', placeholder: 'fotografia e progetto grafico' })));
+  const year = given.year ?? (await answer(prompts.text({ message: 'Year (optional, such as 2024)' })));
+  const role = given.role ?? (await answer(prompts.text({ message: 'Role (optional): your part in the project' })));
   const summary =
     given.summary ??
-    (await answer(prompts.text({ message: 'Summary: one or two sentences for the page and search results', placeholder: 'empty: the title' })));
+    (await answer(prompts.text({ message: 'Summary: one or two sentences for the page and search results (Enter: the title)' })));
 
   let files = given.photos?.map((photo) => photo.file) ?? [];
   const askPhotos = files.length === 0;
