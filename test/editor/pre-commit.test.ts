@@ -50,7 +50,8 @@ describe('the pre-commit content check', { timeout: 60_000 }, () => {
 
   it('is set up by npm\'s prepare step', async () => {
     const prepare = await run(repo, 'npm', ['run', '--silent', 'prepare']);
-    expect(prepare).toEqual({ code: 0, output: '' });
+    expect(prepare.code).toBe(0);
+    expect(prepare.output).not.toContain('git hooks not installed');
     expect((await git('config', 'core.hooksPath')).output.trim()).toBe('.husky/_');
   });
 
@@ -102,7 +103,8 @@ describe('npm\'s prepare step never fails an install', () => {
     const dir = await makeProject();
     try {
       const result = await run(dir, 'npm', ['run', '--silent', 'prepare']);
-      expect(result).toEqual({ code: 0, output: "git hooks not installed: .git can't be found\n" });
+      expect(result.code).toBe(0);
+      expect(result.output).toContain("git hooks not installed: .git can't be found");
       expect(existsSync(path.join(dir, '.husky/_'))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -115,7 +117,7 @@ describe('npm\'s prepare step never fails an install', () => {
       await rm(path.join(dir, 'node_modules'));
       await run(dir, 'git', ['init', '-q']);
       const result = await run(dir, 'npm', ['run', '--silent', 'prepare']);
-      expect(result).toEqual({ code: 0, output: '' });
+      expect(result.code).toBe(0);
       expect(existsSync(path.join(dir, '.husky/_'))).toBe(false);
       expect(await readFile(path.join(dir, '.git/config'), 'utf8')).not.toContain('hooksPath');
     } finally {
