@@ -11,6 +11,7 @@ import {
   createProjectSchema,
   knownKeys,
   siteSchema,
+  slugify,
   slugPattern,
   type ProjectFrontmatter,
   type Site,
@@ -54,7 +55,7 @@ type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFac
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
 export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
-  const site = await loadSite(path.join(contentDir, 'site.yml'), problems);
+  const site = await readSite(path.join(contentDir, 'site.yml'), problems);
   // Without a valid site.yml, categories are not checked: one error there is enough.
   const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir });
 
@@ -92,7 +93,15 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
   return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems };
 }
 
-async function loadSite(file: string, problems: Problem[]): Promise<Site | undefined> {
+/** Reads and validates `site.yml` alone; throws a ContentError when it is invalid. */
+export async function loadSite(contentDir: string): Promise<Site> {
+  const problems: Problem[] = [];
+  const site = await readSite(path.join(contentDir, 'site.yml'), problems);
+  if (!site) throw new ContentError(problems);
+  return site;
+}
+
+async function readSite(file: string, problems: Problem[]): Promise<Site | undefined> {
   const displayed = displayPath(file);
   const source = await readFile(file, 'utf8').catch(() => undefined);
   if (source === undefined) {
@@ -123,7 +132,7 @@ async function loadProject(
     problems.push({
       severity: 'error',
       file: displayed,
-      message: `expected a file name of lowercase a-z0-9 words joined by "-" (such as "${suggestSlug(slug)}.md"), got "${name}"`,
+      message: `expected a file name of lowercase a-z0-9 words joined by "-" (such as "${slugify(slug) || 'project'}.md"), got "${name}"`,
     });
   }
 
@@ -268,18 +277,6 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
     (value, segment) =>
       typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[segment] : undefined,
     data,
-  );
-}
-
-function suggestSlug(name: string): string {
-  const base = name.replace(/\.md$/i, '');
-  return (
-    base
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'project'
   );
 }
 

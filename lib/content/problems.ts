@@ -35,6 +35,31 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${prefix}${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
+/**
+ * A GitHub Actions workflow command, which GitHub shows on that line of a pull request's diff:
+ * `::error file=content/projects/x.md,line=14,col=13,title=links[1].target::expected an http(s) URL, got "none"`
+ */
+export function formatGithubProblem(problem: Problem): string {
+  const properties = [
+    ['file', problem.file],
+    ['line', problem.line],
+    ['col', problem.line ? (problem.column ?? 1) : undefined],
+    ['title', problem.field],
+  ]
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${escapeGithubProperty(String(value))}`);
+  return `::${problem.severity} ${properties.join(',')}::${escapeGithubData(problem.message)}`;
+}
+
+// The escapes of @actions/core: a message cannot end the command early or start a new one on a new line.
+function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 /** `['links', 1, 'target']` → `links[1].target` */
 export function formatFieldPath(segments: readonly PropertyKey[]): string {
   return segments

@@ -17,7 +17,22 @@ const optionalText = optional(text);
 const flag = optional(z.boolean('expected true or false')).transform((value) => value ?? false);
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().regex(slugPattern, 'expected lowercase a-z0-9 words joined by "-"');
+export const slugSchema = z.string().regex(slugPattern, 'expected lowercase a-z0-9 words joined by "-"');
+const slug = slugSchema;
+
+// Letters that Unicode does not decompose into a base letter and an accent.
+const foldedLetters: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th' };
+
+/** A slug made from any text: accents folded, lowercase, `-` between words ("Città d'acqua" → `citta-d-acqua`); empty when no letter or digit is left. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[ßæœøđłþ]/g, (letter) => foldedLetters[letter] ?? letter)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
 
 export const siteSchema = z.object({
   title: requiredText,

@@ -341,3 +341,25 @@ async function exists(file: string): Promise<boolean> {
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }
+
+export type PhotoExtension = 'jpg' | 'png' | 'webp' | 'avif';
+
+/**
+ * The extension a photo is saved under, judged by its content: `jpg`, `png`, `webp` or `avif`, or `{ other }` (such as
+ * "gif") for an image the site does not take. Throws a PhotoError when the file is not a readable image.
+ */
+export async function detectPhotoExtension(file: string): Promise<PhotoExtension | { other: string }> {
+  const bytes = await readFile(file);
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new PhotoError('a readable JPEG, PNG, WebP or AVIF image');
+  }
+  const { format, compression } = metadata;
+  if (format === 'heif' && compression !== 'av1') return { other: compression ?? 'heif' };
+  if (!['jpeg', 'png', 'webp', 'heif'].includes(format ?? '')) return { other: format ?? 'unknown' };
+  // Decoded as the build will decode it: a damaged file or a decompression bomb is refused here too.
+  await decodeFacts(bytes, '');
+  return format === 'jpeg' ? 'jpg' : format === 'heif' ? 'avif' : (format as 'png' | 'webp');
+}

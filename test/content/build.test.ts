@@ -1,11 +1,16 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { copyFile, cp, link, mkdir, mkdtemp, readdir, readlink, rm, symlink } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { photos, root, runScript } from '../editor/support';
 
 const run = promisify(execFile);
 
-it('npm run build refuses a folder of broken content, listing its problems', { timeout: 180_000 }, async () => {
+// Builds are slow on a busy shared machine: a timeout is there to end a hung build, not to measure one.
+it('npm run build refuses a folder of broken content, listing its problems', { timeout: 600_000 }, async () => {
   const result = await run(path.resolve('node_modules/.bin/next'), ['build'], {
     env: { ...process.env, CONTENT_DIR: 'test/content/fixtures/broken', NEXT_TELEMETRY_DISABLED: '1' },
     maxBuffer: 16 * 1024 * 1024,
@@ -20,3 +25,104 @@ it('npm run build refuses a folder of broken content, listing its problems', { t
   );
   expect(result.output).toContain('test/content/fixtures/broken/projects/executes.md:1:1:');
 });
+
+// The editor tools' one build, in this file so that the two builds of the suite run one after the other:
+// a copy of the whole project, with a project made by `npm run new`.
+it('a project made by npm run new builds and shows up in the site', { timeout: 600_000 }, async () => {
+  const project = await mkdtemp(path.join(os.tmpdir(), 'new-project-build-'));
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp']);
+    await cp(root, project, { recursive: true, filter: (source) => !skipped.has(path.relative(root, source)) });
+    await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
+
+    const made = await runScript(
+      'new-project.ts',
+      ['--title', "Città d'acqua", '--category', 'fotografie', '--summary', 'Case e barche sulla laguna.', path.join(photos, 'Lagoon.JPEG'), path.join(photos, 'scan.png')],
+      { cwd: project, timeoutMs: 60_000 },
+    );
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+
+    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+    delete env.CONTENT_DIR;
+    const build = await runNext(project, ['build'], env);
+    expect(build.code, build.output).toBe(0);
+
+    const port = await freePort(3200, 3299);
+    const origin = `http://127.0.0.1:${port}`;
+    server = spawn(path.join(project, 'node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
+      cwd: project,
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
+    await waitForServer(origin);
+
+    const page = await fetch(`${origin}/fotografie/citta-d-acqua`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<h1[^>]*>Città d(?:'|&#x27;)acqua<\/h1>/);
+    expect(html).toContain('Case e barche sulla laguna.');
+    // The cover through the image optimizer, both photos in the gallery's data.
+    expect(html).toContain('src="/_next/image?url=%2F_static%2Fimages%2Fcitta-d-acqua-1.jpg');
+    expect(html).toContain('/_static/images/citta-d-acqua-2.png');
+    const cover = await fetch(`${origin}/_next/image?url=%2F_static%2Fimages%2Fcitta-d-acqua-1.jpg&w=640&q=70`);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toMatch(/^image\//);
+
+    const listing = await (await fetch(`${origin}/fotografie`)).text();
+    expect(listing).toContain('href="/fotografie/citta-d-acqua"');
+    const photo = await fetch(`${origin}/_static/images/citta-d-acqua-2.png`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+  } finally {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    await rm(project, { recursive: true, force: true });
+  }
+});
+
+/** node_modules as hard links: Turbopack refuses a node_modules symlinked from outside the project. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+      if (entry.isDirectory()) return linkTree(source, target);
+      if (entry.isSymbolicLink()) return symlink(await readlink(source), target);
+      // Another filesystem cannot hold a hard link: copy instead.
+      return link(source, target).catch(() => copyFile(source, target));
+    }),
+  );
+}
+
+function runNext(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(cwd, 'node_modules/.bin/next'), args, { cwd, env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+async function freePort(from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer().once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
+
+async function waitForServer(origin: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (await fetch(origin).then(() => true, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not answer on ${origin}`);
+}

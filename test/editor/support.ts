@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const tsx = path.join(root, 'node_modules/.bin/tsx');
+export const photos = path.join(import.meta.dirname, 'fixtures/photos');
+
+/** A scratch folder holding copies of the site's content/ and public/, for a CLI run with it as working directory. */
+export async function copySite(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'editor-tools-'));
+  await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(path.join(root, 'public'), path.join(dir, 'public'), { recursive: true });
+  return dir;
+}
+
+export type Run = { code: number | null; stdout: string; stderr: string };
+
+/**
+ * Runs one of scripts/ through tsx the way `npm run` does. Its stdin is a pipe that is never closed: a command
+ * that waited for input would hang here until the timeout instead of exiting.
+ */
+export function runScript(script: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [path.join(root, 'scripts', script), ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, GITHUB_ACTIONS: '', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} ${args.join(' ')} did not exit within ${options.timeoutMs ?? 20_000} ms:\n${stdout}${stderr}`));
+    }, options.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Every file under a folder with a hash of its bytes: equal snapshots mean nothing was written or removed. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    const key = path.relative(dir, file);
+    files[key] = entry.isFile() ? createHash('sha256').update(await readFile(file)).digest('hex') : entry.isDirectory() ? 'folder' : 'other';
+  }
+  return files;
+}
