@@ -1,4 +1,5 @@
 import type { BytesResult, FirstLoad, KindTotals, PhotoCheck } from './bytes';
+import { cdnSection } from './cdn';
 import type { Environment } from './lib/environment';
 import { kinds } from './lib/network';
 import type { LighthousePage } from './lighthouse';
@@ -304,7 +305,7 @@ export function renderMarkdown(results: Results): string {
     '```sh',
     'npm ci',
     'npm run bench                                   # everything: about 5-10 minutes on 2 cores',
-    'npm run bench -- --only bytes,lighthouse        # sections: load, build, bytes, lighthouse, throughput',
+    'npm run bench -- --only bytes,lighthouse        # sections: load, build, bytes, lighthouse, throughput, cdn',
     'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
     '```',
     '',
@@ -328,6 +329,8 @@ export function renderMarkdown(results: Results): string {
     sections.build || sections.load ? buildSection(sections.build, sections.load, meta) : '',
     '',
     sections.throughput ? throughputSection(sections.throughput, meta.throughput) : '',
+    '',
+    sections.cdn ? cdnSection(sections.cdn, metaLine(meta.cdn), table) : '',
     '',
   ]
     .join('\n')

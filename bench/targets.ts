@@ -1,4 +1,5 @@
 import type { BytesResult } from './bytes';
+import { cdnTargets, type CdnResult } from './cdn';
 import type { LighthousePage } from './lighthouse';
 import type { BuildRow, LoaderRow } from './scaling';
 import type { ThroughputResult } from './throughput';
@@ -9,6 +10,7 @@ export type Sections = {
   build?: BuildRow[];
   load?: LoaderRow[];
   throughput?: ThroughputResult;
+  cdn?: CdnResult;
 };
 
 export type Verdict = 'met' | 'missed' | 'not measured';
@@ -210,5 +212,6 @@ export function evaluateTargets(sections: Sections): Target[] {
     ...scriptTargets(sections.bytes),
     ...buildTargets(sections.build, sections.load),
     ...throughputTargets(sections.throughput),
+    ...cdnTargets(sections.cdn),
   ];
 }

@@ -48,6 +48,7 @@ async function linkTree(from: string, to: string) {
  * `CONTENT_DIR` pointing at the copy. Next's build cache is copied along, so only what changed is rebuilt.
  */
 export async function buildChangedRelease(root: string, workDir: string, edit: (contentDir: string) => Promise<void>): Promise<string> {
+  if (!path.relative(root, workDir).startsWith('..')) throw new Error(`the copy must be made outside the project, not in ${workDir}`);
   const project = path.join(workDir, 'project');
   const content = path.join(workDir, 'content');
   await mkdir(project, { recursive: true });
