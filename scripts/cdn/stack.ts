@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { freePort, releasePort, start, waitForHttp, type PortRange, type Started } from '../../bench/lib/processes';
+import nextConfig from '../../next.config.js';
 
 export const replicaPorts: PortRange = { first: 3400, last: 3499 };
 export const nginxPorts: PortRange = { first: 8400, last: 8499 };
@@ -40,15 +41,10 @@ export type Stack = {
 
 export type RequestOptions = { method?: string; headers?: Record<string, string> };
 
-const securityHeaderNames = [
-  'content-security-policy',
-  'strict-transport-security',
-  'x-content-type-options',
-  'referrer-policy',
-  'permissions-policy',
-  'x-frame-options',
-  'cross-origin-opener-policy',
-];
+// The headers next.config.js sets on every response: nginx's own pages must repeat them.
+const everyResponse = (await nextConfig.headers?.())?.find((rule) => rule.source === '/:path*');
+if (!everyResponse) throw new Error("next.config.js no longer sets headers on '/:path*'");
+const securityHeaderNames = everyResponse.headers.map((header) => header.key.toLowerCase());
 
 /** The security headers of a response, by name: what nginx must pass on (or, on its own pages, repeat) unchanged. */
 export function securityHeaders(response: Response): Record<string, string | undefined> {
