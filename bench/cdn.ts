@@ -165,7 +165,7 @@ export function cdnSection(
     '',
     table(['part', 'MB'], standalone.parts.map((part) => [part.name, mb(part.bytes)])),
     '',
-    `deploy/nginx/portfolio.conf run by nginx on 127.0.0.1 (TLS with a throwaway certificate, its cache, the compressing server behind it) in front of two replicas (\`node server.js\`). autocannon in process, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s, GET ${settings.path}; the replica is asked without Accept-Encoding (no compression, its fastest), nginx both ways. Load generator, nginx and replicas share the machine's cores.`,
+    `deploy/nginx/portfolio.conf run by nginx on 127.0.0.1 (ports 8400–8499; TLS with a throwaway certificate, its cache, the compressing server behind it) in front of two replicas (\`node server.js\`, ports 3400–3499). autocannon in process, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.seconds} s, GET ${settings.path}; the replica is asked without Accept-Encoding (no compression, its fastest), nginx both ways. Load generator, nginx and replicas share the machine's cores.`,
     '',
     table(
       ['server', 'Accept-Encoding', 'req/s', 'latency p50 (ms)', 'latency p99 (ms)', 'requests', 'failed'],
