@@ -64,18 +64,9 @@ const nextConfig = {
     { source: pages, has: [rscRequest], missing: [rscKey], headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     { source: '/_static/:path*', headers: [{ key: 'Cache-Control', value: publicFileCaching }] },
   ],
-  images: {
-    // Only the site's own photos, at a short list of widths. WebP only: on the sample photos AVIF at the
-    // same quality came out ~60% larger and 3-10x slower to encode (sharp, 640-1200 px), so it does not pay off.
-    localPatterns: [{ pathname: '/_static/images/**', search: '' }],
-    remotePatterns: [],
-    // 750: a phone's column at 2x (cards and covers), 1200: the desktop column at 1x.
-    deviceSizes: [640, 750, 1080, 1200, 1920],
-    imageSizes: [320, 480],
-    qualities: [70],
-    formats: ['image/webp'],
-    dangerouslyAllowSVG: false,
-  },
+  // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
+  // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
+  images: { unoptimized: true },
 };
 
 export default nextConfig;

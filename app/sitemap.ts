@@ -9,7 +9,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...categories.map((category) => ({ url: absoluteUrl(`/${category.slug}`) })),
     ...projects.map((project) => ({
       url: absoluteUrl(project.href),
-      images: project.media.map((photo) => absoluteUrl(photo.file)),
+      images: project.media.map((photo) => absoluteUrl(photo.largest.url)),
     })),
   ];
 }

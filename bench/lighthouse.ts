@@ -102,8 +102,8 @@ function summarize(lhr: Result): LighthouseRun {
   };
 }
 
-/** One Lighthouse run (default config: mobile, simulated throttling) in a Chromium of its own. */
-async function audit(url: string): Promise<Result> {
+/** One Lighthouse run (mobile; simulated throttling unless `devtools` is asked for) in a Chromium of its own. */
+async function audit(url: string, throttlingMethod: 'simulate' | 'devtools' = 'simulate'): Promise<Result> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-lighthouse-'));
   const chrome = await launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags, userDataDir, handleSIGINT: false, logLevel: 'silent' });
   const forget = onExit(() => {
@@ -111,7 +111,8 @@ async function audit(url: string): Promise<Result> {
     rmSync(userDataDir, { recursive: true, force: true });
   });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const only = throttlingMethod === 'devtools' ? ['performance'] : [...categories];
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: only, throttlingMethod });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
     return result.lhr;
@@ -145,6 +146,49 @@ export async function measureLighthouse(origin: string, pages: string[], runs: n
       median: summarize(medianByPerformance(lhrs)),
       performanceScores: lhrs.map((lhr) => lhr.categories.performance?.score ?? null),
     });
+  }
+  return results;
+}
+
+export type SlowPhonePage = {
+  path: string;
+  /** The first-viewport photo (the one fetched at high priority): when its file finished loading, per run, in ms. */
+  photoEndMs: number[];
+  photoUrl?: string;
+  photoBytes?: number;
+  /** Lighthouse's LCP in the same runs: it counts the blurred placeholder, so it can come before the photo. */
+  lcpMs: number[];
+};
+
+type NetworkRequest = { url: string; resourceType?: string; priority?: string; networkEndTime?: number; transferSize?: number };
+
+/** The photo the page asked for at high priority (its LCP photo), else the first photo requested. */
+function firstPhoto(lhr: Result): NetworkRequest | undefined {
+  const details = lhr.audits['network-requests']?.details;
+  if (details?.type !== 'table') return undefined;
+  const photos = (details.items as unknown as NetworkRequest[]).filter((item) => item.url.includes('/_next/static/photos/'));
+  return photos.find((item) => item.priority === 'High' || item.priority === 'VeryHigh') ?? photos[0];
+}
+
+/**
+ * Lighthouse's applied throttling (`--throttling-method=devtools`: slow 4G, 4× CPU): the network really is that slow,
+ * so the photo's request end in the trace is when a slow phone has the photo.
+ */
+export async function measureSlowPhone(origin: string, pages: string[], runs: number): Promise<SlowPhonePage[]> {
+  const results: SlowPhonePage[] = [];
+  for (const pagePath of pages) {
+    const page: SlowPhonePage = { path: pagePath, photoEndMs: [], lcpMs: [] };
+    for (let index = 0; index < runs; index++) {
+      console.log(`lighthouse (devtools throttling): ${pagePath}, run ${index + 1} of ${runs}`);
+      const lhr = await audit(origin + pagePath, 'devtools');
+      const photo = firstPhoto(lhr);
+      if (photo?.networkEndTime === undefined) throw new Error(`no photo request found on ${pagePath}`);
+      page.photoEndMs.push(photo.networkEndTime);
+      page.photoUrl = new URL(photo.url).pathname;
+      page.photoBytes = photo.transferSize;
+      page.lcpMs.push(numeric(lhr, 'largest-contentful-paint'));
+    }
+    results.push(page);
   }
   return results;
 }

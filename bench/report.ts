@@ -2,9 +2,10 @@ import type { BytesResult, FirstLoad, KindTotals, PhotoCheck } from './bytes';
 import { cdnSection } from './cdn';
 import type { Environment } from './lib/environment';
 import { kinds } from './lib/network';
-import type { LighthousePage } from './lighthouse';
+import type { LighthousePage, SlowPhonePage } from './lighthouse';
+import type { PhotoResult } from './photos';
 import type { BuildRow, LoaderRow } from './scaling';
-import { buildPerProject, evaluateTargets, growth, type Sections } from './targets';
+import { buildPerProject, evaluateTargets, growth, median, type Sections } from './targets';
 import type { ThroughputResult } from './throughput';
 
 export type SectionName = keyof Sections;
@@ -292,6 +293,62 @@ function throughputSection(result: ThroughputResult, meta: SectionMeta | undefin
   ].join('\n');
 }
 
+function photosSection(photos: PhotoResult, meta: SectionMeta | undefined): string {
+  const { pipeline, firstRequest } = photos;
+  const step = (label: string, run: PhotoResult['pipeline']['cold']) => [
+    label,
+    run.read,
+    run.decoded,
+    run.encoded,
+    fixed(run.wallMs / 1000),
+    fixed(run.cpuMs / 1000),
+    fixed(run.wallMs / 1000 / pipeline.photos, 2),
+    mib(run.maxRssBytes),
+  ];
+  const kinds = Object.entries(pipeline.kinds).map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return [
+    '## Photos built once',
+    '',
+    metaLine(meta),
+    `The photo step of a build (\`lib/photos\`: the loader's facts, then every file written) on ${pipeline.photos} generated 24 MP camera photos (${kinds}; ${mib(pipeline.sourceBytes)} MiB of JPEG), each in a fresh process as \`next build\` runs it. Warm: a second build with the first one's \`.next/cache/photos\` and an emptied output folder.`,
+    '',
+    table(['build', 'read', 'decoded', 'encoded', 'wall s', 'CPU s', 's per photo', 'peak RSS MiB'], [step('cold', pipeline.cold), step('warm', pipeline.warm)]),
+    '',
+    `Output: ${pipeline.cold.files.toLocaleString('en')} files, ${mib(pipeline.outputBytes)} MiB.`,
+    '',
+    'WebP at the site settings against AVIF (sharp, effort 4) at the lowest quality whose SSIM (luma, 8×8 windows) is at least as high, on 24 MP camera photos resized to first-viewport widths:',
+    '',
+    table(
+      ['width', 'format', 'quality', 'SSIM', 'KiB', 'encode ms'],
+      photos.formats.map((row) => [row.width, row.format, row.quality, fixed(row.ssim, 4), kib(row.bytes), ms(row.encodeMs)]),
+    ),
+    '',
+    `First request for each of the ${firstRequest.files} files a project page offers, on a server that just started: time to first byte median ${fixed(median(firstRequest.ttfbMs))} ms, max ${fixed(Math.max(...firstRequest.ttfbMs))} ms (the runtime optimizer took 110–230 ms for a 2,400 px photo's first variant).`,
+  ].join('\n');
+}
+
+function slowPhoneSection(pages: SlowPhonePage[], meta: SectionMeta | undefined): string {
+  const seconds = (values: number[]) => values.map((value) => fixed(value / 1000, 2)).join(', ');
+  return [
+    '## First photo on a slow phone',
+    '',
+    metaLine(meta),
+    "Lighthouse mobile with applied throttling (`--throttling-method=devtools`: slow 4G, 4× CPU). The photo is the one the page fetches at high priority, its end taken from the trace's network request. Lighthouse's LCP counts the blurred placeholder, so it can come before the photo itself.",
+    '',
+    table(
+      ['page', 'photo loaded, median s', 'runs s', 'Lighthouse LCP, median s', 'photo', 'photo KiB'],
+      pages.map((page) => [
+        page.path,
+        fixed(median(page.photoEndMs) / 1000, 2),
+        seconds(page.photoEndMs),
+        fixed(median(page.lcpMs) / 1000, 2),
+        page.photoUrl?.split('/').pop() ?? '—',
+        page.photoBytes === undefined ? '—' : kib(page.photoBytes),
+      ]),
+    ),
+  ].join('\n');
+}
+
 export function renderMarkdown(results: Results): string {
   const { environment: env, sections, meta } = results;
   const targets = evaluateTargets(sections);
@@ -305,7 +362,7 @@ export function renderMarkdown(results: Results): string {
     '```sh',
     'npm ci',
     'npm run bench                                   # everything: about 5-10 minutes on 2 cores',
-    'npm run bench -- --only bytes,lighthouse        # sections: load, build, bytes, lighthouse, throughput, cdn',
+    'npm run bench -- --only bytes,lighthouse        # sections: load, build, photos, bytes, lighthouse, slowphone, throughput, cdn',
     'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
     '```',
     '',
@@ -329,6 +386,10 @@ export function renderMarkdown(results: Results): string {
     sections.build || sections.load ? buildSection(sections.build, sections.load, meta) : '',
     '',
     sections.throughput ? throughputSection(sections.throughput, meta.throughput) : '',
+    '',
+    sections.photos ? photosSection(sections.photos, meta.photos) : '',
+    '',
+    sections.slowphone ? slowPhoneSection(sections.slowphone, meta.slowphone) : '',
     '',
     sections.cdn ? cdnSection(sections.cdn, metaLine(meta.cdn), table) : '',
     '',

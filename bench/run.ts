@@ -1,4 +1,4 @@
-// `npm run bench [-- --only load,build,bytes,lighthouse,throughput,cdn] [--runs N] [--duration S] [--sizes 10,100,1000]`
+// `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput,cdn] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
 // Builds and serves the production site, measures it, and writes bench/results.md and bench/results.json.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,14 +11,16 @@ import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
 import { installExitHandlers } from './lib/processes';
 import { startNext } from './lib/servers';
-import { measureLighthouse } from './lighthouse';
+import { measureLighthouse, measureSlowPhone } from './lighthouse';
+import { compareFormats } from './formats';
+import { measureFirstRequests, measurePipeline } from './photos';
 import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
 import { measureBuilds, measureLoader, type ContentSet } from './scaling';
 import { categoryPage, projectPage, type Sections } from './targets';
 import { measureThroughput } from './throughput';
 
-const sectionNames = ['load', 'build', 'bytes', 'lighthouse', 'throughput', 'cdn'] as const satisfies readonly SectionName[];
-const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000' };
+const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput', 'cdn'] as const satisfies readonly SectionName[];
+const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000', photos: 200 };
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: String(full.warmup) },
     connections: { type: 'string', default: String(full.connections) },
     sizes: { type: 'string', default: full.sizes },
+    photos: { type: 'string', default: String(full.photos) },
     'reuse-build': { type: 'boolean', default: false },
     'keep-tmp': { type: 'boolean', default: false },
     label: { type: 'string' },
@@ -45,6 +48,7 @@ const settings = {
   warmup: positive('warmup', args.warmup),
   connections: positive('connections', args.connections),
   sizes: args.sizes.split(',').map((size) => positive('sizes', size)),
+  photos: positive('photos', args.photos),
 };
 const only = args.only?.split(',').map((name) => name.trim());
 const unknown = only?.filter((name) => !(sectionNames as readonly string[]).includes(name));
@@ -78,7 +82,7 @@ async function measure<K extends SectionName>(name: K, described: string, reduce
 /** The real content's routes, to tell whether `.next/` holds its build or a benchmark folder's. */
 async function realRoutes(): Promise<string[]> {
   const { loadContent } = await import('../lib/content/load');
-  const content = await loadContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), includeDrafts: false });
+  const content = await loadContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), photoCacheDir: path.join(root, '.next/cache/photos'), includeDrafts: false });
   return ['/', ...content.site.categories.map((category) => `/${category.slug}`), ...content.projects.map((project) => project.href)];
 }
 
@@ -136,8 +140,23 @@ async function main() {
       // The site's own build goes last, so that `.next/` holds it for the sections that serve it.
       await measure('build', sizesText, !fullSizes, () => measureBuilds(root, [...generated, real], tmp));
     }
-    if (selected.has('bytes') || selected.has('lighthouse') || selected.has('throughput')) {
-      await ensureRealBuild(selected.has('build'));
+    if (selected.has('photos')) {
+      await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => {
+        const pipeline = await measurePipeline(root, tmp, settings.photos);
+        console.log('photos: WebP against AVIF');
+        const formats = await compareFormats();
+        await ensureRealBuild(selected.has('build'));
+        // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
+        const fresh = await startNext(root, tmp);
+        try {
+          return { pipeline, formats, firstRequest: await measureFirstRequests(fresh, projectPage) };
+        } finally {
+          await fresh.stop();
+        }
+      });
+    }
+    if (selected.has('bytes') || selected.has('lighthouse') || selected.has('slowphone') || selected.has('throughput')) {
+      await ensureRealBuild(selected.has('build') || selected.has('photos'));
       const next = await startNext(root, tmp);
       console.log(`serve: next start on ${next.origin}`);
       try {
@@ -149,6 +168,11 @@ async function main() {
         if (selected.has('lighthouse')) {
           await measure('lighthouse', `${settings.runs} run(s) per page`, settings.runs < full.runs, () =>
             measureLighthouse(next.origin, pages, settings.runs),
+          );
+        }
+        if (selected.has('slowphone')) {
+          await measure('slowphone', `${settings.runs} run(s) per page, devtools throttling`, settings.runs < full.runs, () =>
+            measureSlowPhone(next.origin, pages, settings.runs),
           );
         }
         if (selected.has('throughput')) {

@@ -1,6 +1,7 @@
 import type { BytesResult } from './bytes';
 import { cdnTargets, type CdnResult } from './cdn';
-import type { LighthousePage } from './lighthouse';
+import type { LighthousePage, SlowPhonePage } from './lighthouse';
+import type { PhotoResult } from './photos';
 import type { BuildRow, LoaderRow } from './scaling';
 import type { ThroughputResult } from './throughput';
 
@@ -11,6 +12,8 @@ export type Sections = {
   load?: LoaderRow[];
   throughput?: ThroughputResult;
   cdn?: CdnResult;
+  photos?: PhotoResult;
+  slowphone?: SlowPhonePage[];
 };
 
 export type Verdict = 'met' | 'missed' | 'not measured';
@@ -26,6 +29,8 @@ export const limits = {
   /** "Roughly flat": ms per project at 1,000 within 1.5× of the figure at 100. */
   flatFactor: 1.5,
   requestsPerSecond: 2100,
+  coldSecondsPerPhoto: 0.5,
+  slowPhonePhotoMs: 1600,
 };
 
 export const projectPage = '/fotografie/co-city';
@@ -213,5 +218,46 @@ export function evaluateTargets(sections: Sections): Target[] {
     ...buildTargets(sections.build, sections.load),
     ...throughputTargets(sections.throughput),
     ...cdnTargets(sections.cdn),
+    ...photoTargets(sections.photos),
+    ...slowPhoneTargets(sections.slowphone),
+  ];
+}
+
+export const median = (values: number[]) => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function photoTargets(photos: PhotoResult | undefined): Target[] {
+  const area = 'Photos at build';
+  const cold = `cold photo step ≤ ${limits.coldSecondsPerPhoto} s per 24 MP photo on 2 cores`;
+  const warm = 'a rebuild with no changed photo reads and encodes nothing';
+  if (!photos) return [notMeasured(area, cold), notMeasured(area, warm)];
+  const { pipeline } = photos;
+  const perPhoto = pipeline.cold.wallMs / 1000 / pipeline.photos;
+  return [
+    { area, target: cold, measured: `${perPhoto.toFixed(2)} s per photo (${pipeline.photos} photos)`, verdict: verdict(perPhoto <= limits.coldSecondsPerPhoto) },
+    {
+      area,
+      target: warm,
+      measured: `${pipeline.warm.read} read, ${pipeline.warm.encoded} encoded in ${(pipeline.warm.wallMs / 1000).toFixed(1)} s`,
+      verdict: verdict(pipeline.warm.read === 0 && pipeline.warm.encoded === 0),
+    },
+  ];
+}
+
+function slowPhoneTargets(pages: SlowPhonePage[] | undefined): Target[] {
+  const area = 'Slow phone (devtools throttling)';
+  const target = `first-viewport photo loaded ≤ ${limits.slowPhonePhotoMs / 1000} s (median) on home, a category and a project`;
+  if (!pages?.length) return [notMeasured(area, target)];
+  const medians = pages.map((page) => ({ path: page.path, ms: median(page.photoEndMs) }));
+  return [
+    {
+      area,
+      target,
+      measured: medians.map((page) => `${page.path} ${(page.ms / 1000).toFixed(2)} s`).join(', '),
+      verdict: verdict(medians.every((page) => page.ms <= limits.slowPhonePhotoMs)),
+    },
   ];
 }

@@ -57,11 +57,14 @@ const bad = [
   image(`url=${photo}&w=640`),
   image(`url=%E0%A4%A&w=640&q=70`),
   image(`url=${encodeURIComponent('/_static/images/manca.jpg')}&w=640&q=70`),
+  image(`url=${photo}&w=640&q=70`),
+  '/_next/static/photos/co-city6.0000000000.750.webp',
 ];
 
 test.describe('under bad requests', () => {
   test('every bad request gets a 4xx, never a 5xx, and good requests in between still get 200', async ({ baseURL }) => {
-    const good = ['/', coCity.href, image(`url=${photo}&w=640&q=70`)];
+    // The runtime image optimizer is off: its URLs are among the bad requests, answered 404.
+    const good = ['/', coCity.href, coCity.media[0]!.file];
     const requests = [...bad, ...good, ...bad, ...good].map((path) => ({ path, good: good.includes(path) }));
     const answers = await Promise.all(
       requests.map(async ({ path, good }) => ({ path: path.slice(0, 80), good, status: await rawStatus(baseURL!, path) })),

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { colorsOf, linkControl, luminance } from './support/browser';
 import { getProject, projects, projectsIn, site, ui } from './support/content';
 import { outlineOf } from './support/markdown';
+import { builtPhoto } from './support/photos';
 
 const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -30,7 +31,7 @@ for (const project of projects) {
     if (cover) {
       const image = article.getByRole('figure').getByRole('img');
       await expect(image).toHaveAttribute('alt', cover.alt);
-      await expect(image).toHaveAttribute('src', new RegExp(escape(encodeURIComponent(cover.file))));
+      await expect(image).toHaveAttribute('src', builtPhoto(cover.file));
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     } else {
       await expect(article.getByRole('figure')).toHaveCount(0);

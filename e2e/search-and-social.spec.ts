@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { drafts, getProject, projects, projectsIn, site } from './support/content';
+import { builtPhoto } from './support/photos';
 
 // The build reads SITE_URL, as the README says; this is its documented default.
 const absoluteUrl = (pathname: string) => new URL(pathname, process.env.SITE_URL || 'http://localhost:3000').href;
@@ -23,7 +24,8 @@ async function jsonLd(page: Page) {
 test.describe('search and social metadata', () => {
   test('a project page: title, description, canonical URL, Open Graph and Twitter card with its cover', async ({ page, request }) => {
     const project = coCity;
-    const cover = { ...project.media[0]!, ...(await sizeOf(project.media[0]!.file)) };
+    const cover = project.media[0]!;
+    const original = await sizeOf(cover.file);
     await page.goto(project.href);
 
     await expect(page).toHaveTitle(`${project.title} — ${site.title}`);
@@ -35,20 +37,27 @@ test.describe('search and social metadata', () => {
     expect(await meta(page, 'og:description')).toBe(project.summary);
     expect(await meta(page, 'og:url')).toBe(absoluteUrl(project.href));
     expect(await meta(page, 'og:site_name')).toBe(site.title);
-    expect(await meta(page, 'og:image')).toBe(absoluteUrl(cover.file));
-    expect(await meta(page, 'og:image:width')).toBe(String(cover.width));
-    expect(await meta(page, 'og:image:height')).toBe(String(cover.height));
+    // Not the original photo: a 1200-px-wide JPEG made of it at build time.
+    const shared = await meta(page, 'og:image');
+    expect(shared).toMatch(builtPhoto(cover.file, 'jpg'));
+    expect(shared!.startsWith(absoluteUrl('/_next/static/photos/'))).toBe(true);
+    const width = Math.min(1200, original.width);
+    expect(await meta(page, 'og:image:width')).toBe(String(width));
+    expect(await meta(page, 'og:image:height')).toBe(String(Math.round((original.height * width) / original.width)));
     expect(await meta(page, 'og:image:alt')).toBe(cover.alt);
     expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
     expect(await meta(page, 'twitter:title')).toBe(`${project.title} — ${site.title}`);
-    expect(await meta(page, 'twitter:image')).toBe(absoluteUrl(cover.file));
+    expect(await meta(page, 'twitter:image')).toBe(shared);
     expect(await meta(page, 'twitter:image:alt')).toBe(cover.alt);
 
-    // The shared image is served as announced: a JPEG of exactly that size.
-    const image = await request.get(new URL(absoluteUrl(cover.file)).pathname);
+    // The shared image is served as announced: a JPEG of exactly that size, small enough for every crawler.
+    const image = await request.get(new URL(shared!).pathname);
     expect(image.headers()['content-type']).toBe('image/jpeg');
-    const { width, height } = await sharp(await image.body()).metadata();
-    expect({ width, height }).toEqual({ width: cover.width, height: cover.height });
+    const body = await image.body();
+    expect(body.length).toBeLessThanOrEqual(300 * 1024);
+    const metadata = await sharp(body).metadata();
+    expect(String(metadata.width)).toBe(await meta(page, 'og:image:width'));
+    expect(String(metadata.height)).toBe(await meta(page, 'og:image:height'));
   });
 
   test('every published page has its own title, description and canonical URL', async ({ page }) => {
@@ -93,7 +102,6 @@ test.describe('search and social metadata', () => {
 
   test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {
     const project = coCity;
-    const sizes = await Promise.all(project.media.map((photo) => sizeOf(photo.file)));
     await page.goto(project.href);
     const data = await jsonLd(page);
     expect(data).toMatchObject({
@@ -104,15 +112,18 @@ test.describe('search and social metadata', () => {
       url: absoluteUrl(project.href),
       inLanguage: site.lang,
       isPartOf: { '@type': 'CollectionPage', url: absoluteUrl(`/${project.category}`) },
-      image: project.media.map((photo, index) => ({
-        '@type': 'ImageObject',
-        contentUrl: absoluteUrl(photo.file),
-        ...sizes[index],
-        caption: photo.alt,
-      })),
+      image: project.media.map((photo) => ({ '@type': 'ImageObject', contentUrl: expect.stringMatching(builtPhoto(photo.file)), caption: photo.alt })),
     });
-    const first = new URL(absoluteUrl(project.media[0]!.file)).pathname;
-    expect((await request.get(first)).status()).toBe(200);
+    // Each is the largest file built of the photo, as large as announced and never larger than the photo itself.
+    const images = data.image as { contentUrl: string; width: number; height: number }[];
+    for (const [index, image] of images.entries()) {
+      const original = await sizeOf(project.media[index]!.file);
+      expect(image.width).toBeLessThanOrEqual(original.width);
+      const response = await request.get(new URL(image.contentUrl).pathname);
+      expect(response.status()).toBe(200);
+      const { width, height } = await sharp(await response.body()).metadata();
+      expect({ width, height }).toEqual({ width: image.width, height: image.height });
+    }
   });
 
   test('JSON-LD: a CollectionPage listing the projects of a category, in order', async ({ page }) => {

@@ -7,18 +7,18 @@ type Page = {
   description?: string;
   /** The page's path, made absolute with `metadataBase` (from `SITE_URL`). */
   path: string;
-  image?: Pick<Photo, 'file' | 'alt' | 'width' | 'height'>;
+  image?: Pick<Photo, 'social' | 'alt'>;
   type?: 'website' | 'article';
 };
 
 /**
- * Canonical URL, Open Graph and Twitter card of a page. The shared image is the original photo rather than an
- * optimized one: its size is known exactly and it is a JPEG every crawler reads, whatever it sends as Accept.
+ * Canonical URL, Open Graph and Twitter card of a page. The shared image is the photo's 1200-px JPEG built for
+ * social cards: small enough for every crawler's limit, and a format every crawler reads, whatever it sends as Accept.
  */
 export function pageMetadata(site: Pick<Site, 'title' | 'description'>, page: Page): Metadata {
   const { title, path, image, type = 'website' } = page;
   const description = page.description ?? site.description;
-  const images = image && [{ url: image.file, width: image.width, height: image.height, alt: image.alt }];
+  const images = image && [{ ...image.social, alt: image.alt }];
   return {
     ...(title && { title }),
     description,

@@ -2,13 +2,14 @@ import type { Category, Photo, Project, Site } from '@/lib/content';
 import { absoluteUrl } from './site-url';
 
 type JsonLd = Record<string, unknown>;
-type Image = Pick<Photo, 'file' | 'alt' | 'width' | 'height'>;
+type Image = Pick<Photo, 'largest' | 'alt'>;
 
+/** The photo's largest built file: the sharpest copy a search engine can have, under a name that keeps the photo's. */
 const imageObject = (photo: Image): JsonLd => ({
   '@type': 'ImageObject',
-  contentUrl: absoluteUrl(photo.file),
-  width: photo.width,
-  height: photo.height,
+  contentUrl: absoluteUrl(photo.largest.url),
+  width: photo.largest.width,
+  height: photo.largest.height,
   caption: photo.alt,
 });
 

@@ -9,6 +9,7 @@ try {
   const { site, projects, warnings } = await loadContent({
     contentDir,
     publicDir: path.resolve('public'),
+    photoCacheDir: path.resolve('.next/cache/photos'),
     includeDrafts: true,
   });
   warnings.forEach((warning) => console.warn(formatProblem(warning)));

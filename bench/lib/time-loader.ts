@@ -1,5 +1,5 @@
 // Run in a fresh process per content folder (`tsx bench/lib/time-loader.ts <contentDir>`), so that the
-// first call pays what a build pays: sharp on every distinct photo, cold code, then the parsing.
+// first call pays what a first build pays (an empty photo cache): sharp on every distinct photo, cold code, then the parsing.
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ export type LoaderTiming = {
   first: Timed;
   /** Second call: photo sizes and placeholders are cached, so this is reading, YAML, zod and markdown. */
   second: Timed;
-  /** sharp (metadata + 16 px placeholder) per distinct photo, all in parallel as the loader runs them. */
+  /** Photo facts (hash, metadata, 16 px placeholder) per distinct photo, uncached, as the loader runs them. */
   msPerDistinctPhoto: number;
 };
 
@@ -32,23 +32,26 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, Timed]> {
 const contentDir = process.argv[2];
 if (!contentDir) throw new Error('usage: time-loader.ts <contentDir>');
 const publicDir = path.resolve('public');
-const options = { contentDir: path.resolve(contentDir), publicDir, includeDrafts: false };
+const cacheRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-photo-cache-'));
+const options = { contentDir: path.resolve(contentDir), publicDir, photoCacheDir: path.join(cacheRoot, 'a'), includeDrafts: false };
 
-const [{ loadContent, getImageInfo }, importTime] = await timed(async () => ({
+const [{ loadContent, getPhotoFacts }, importTime] = await timed(async () => ({
   ...(await import('../../lib/content/load')),
-  ...(await import('../../lib/content/images')),
+  ...(await import('../../lib/photos')),
 }));
 const [content, first] = await timed(() => loadContent(options));
 const [, second] = await timed(() => loadContent(options));
 
 const photos = content.projects.flatMap((project) => project.media.map((photo) => photo.file));
 const distinct = [...new Set(photos)];
-// The same files through a symlinked public/ miss getImageInfo's cache (keyed by path) and run sharp again.
+// The same files through a symlinked public/ and an empty cache miss every cache and run sharp again.
 const aliasDir = await mkdtemp(path.join(os.tmpdir(), 'bench-public-'));
 const alias = path.join(aliasDir, 'public');
 await symlink(publicDir, alias);
-const [, sharpTime] = await timed(() => Promise.all(distinct.map((file) => getImageInfo(alias, file))));
+const dirs = { publicDir: alias, cacheDir: path.join(cacheRoot, 'b') };
+const [, sharpTime] = await timed(() => Promise.all(distinct.map((file) => getPhotoFacts(dirs, file))));
 await rm(aliasDir, { recursive: true, force: true });
+await rm(cacheRoot, { recursive: true, force: true });
 
 const timing: LoaderTiming = {
   projects: content.projects.length,

@@ -111,12 +111,19 @@ export function GalleryDialog({ title, photos, initialIndex, strings, onSlideCha
 }
 
 function SlideImage({ photo }: { photo: GalleryPhoto }) {
-  const { props } = getImageProps({
-    ...photo,
-    quality: 70,
-    // Shown whole inside the viewport, below the bar: as wide as the screen or as the height allows.
-    sizes: `min(100vw, calc((100vh - 7rem) * ${(photo.width / photo.height).toFixed(3)}))`,
-    loading: 'eager',
-  });
-  return <img {...props} alt={photo.alt} className="gallery-image" draggable={false} />;
+  const {
+    props: { src, ...props },
+  } = getImageProps({ ...photo, loading: 'eager' });
+  return (
+    <img
+      {...props}
+      alt={photo.alt}
+      className="gallery-image"
+      draggable={false}
+      // Shown whole inside the viewport, below the bar: as wide as the screen or as the height allows.
+      sizes={`min(100vw, calc((100vh - 7rem) * ${(photo.width / photo.height).toFixed(3)}))`}
+      srcSet={photo.srcSet}
+      src={src}
+    />
+  );
 }

@@ -2,7 +2,7 @@ import { getImageProps } from 'next/image';
 import type { Photo as PhotoData } from '@/lib/content';
 
 type Props = {
-  photo: Pick<PhotoData, 'file' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
+  photo: Pick<PhotoData, 'src' | 'srcSet' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
   sizes: string;
   /**
    * The page's largest photo (its LCP element): fetched eagerly at high priority. Not preloaded from <head>:
@@ -12,19 +12,22 @@ type Props = {
   className?: string;
 };
 
-/** A responsive, optimized photo with its intrinsic size and a blurred placeholder, and no client JavaScript. */
+/** A responsive photo from the files built for it, with its intrinsic size, a blurred placeholder and no client JavaScript. */
 export function Photo({ photo, sizes, priority = false, className }: Props) {
-  const { props } = getImageProps({
-    src: photo.file,
+  // Next's image optimizer is off (images.unoptimized): getImageProps adds the placeholder and loading attributes,
+  // and the built files' srcset goes beside it.
+  const {
+    props: { src, ...props },
+  } = getImageProps({
+    src: photo.src,
     alt: photo.alt,
     width: photo.width,
     height: photo.height,
-    sizes,
-    quality: 70,
     placeholder: 'blur',
     blurDataURL: photo.blurDataURL,
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
   });
-  return <img {...props} alt={photo.alt} className={className} />;
+  // src last: Safari starts fetching `src` as soon as it is set, before it knows srcset and sizes.
+  return <img {...props} alt={photo.alt} className={className} sizes={sizes} srcSet={photo.srcSet} src={src} />;
 }

@@ -10,7 +10,7 @@ type Props = {
 /** The project's `links`, in their order: gallery buttons, external links and mail links. */
 export function ProjectLinks({ project, strings }: Props) {
   if (project.links.length === 0) return null;
-  const photos = project.media.map(({ file, alt, width, height }) => ({ src: file, alt, width, height }));
+  const photos = project.media.map(({ src, srcSet, alt, width, height }) => ({ src, srcSet, alt, width, height }));
   const firstSlider = project.links.findIndex((link) => link.action === 'slider');
   return (
     <ul className="project-links">

@@ -1,5 +1,6 @@
 import { expect, type Page, type Response } from '@playwright/test';
 import { ui, type Project } from './content';
+import { builtPhoto } from './photos';
 
 /** The gallery of a project as a visitor finds it: the button that opens it and the dialog it opens. */
 export function galleryOf(page: Page, project: Project) {
@@ -26,7 +27,7 @@ export function galleryOf(page: Page, project: Project) {
       await expect(dialog.getByText(/^\d+ \/ \d+$/)).toHaveText(`${position} / ${project.media.length}`);
       const image = this.photo(position);
       await expect(image).toBeInViewport({ ratio: 0.9 });
-      await expect(image).toHaveAttribute('src', new RegExp(encodeURIComponent(photo.file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await expect(image).toHaveAttribute('src', builtPhoto(photo.file));
       for (const other of [position - 1, position + 1]) {
         if (project.media[other - 1]) await expect(this.photo(other)).not.toBeInViewport();
       }

@@ -1,6 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { cache } from 'react';
+import { forgetPhotoFacts, photoWork, writePhotoFiles } from '../photos';
 import { formatProblem } from './problems';
 import { loadContent, type Content } from './load';
 
@@ -11,7 +12,15 @@ export type { Category, ProjectLink, Site } from './schema';
 // Read at build time only (every page is prerendered), so the server bundle need not trace these folders.
 export const contentDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR ?? 'content');
 const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
+const photoCacheDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), '.next/cache/photos');
 const production = process.env.NODE_ENV === 'production';
+const building = process.env.NEXT_PHASE === 'phase-production-build';
+// Photo files go where Next serves `/_next/static/` from: `next build` empties `.next/static` first and `next dev`
+// keeps its own `.next/dev`. Deployed, they are static files like the scripts (immutable, on Vercel's CDN).
+const photoOutDir = path.resolve(
+  /* turbopackIgnore: true */ process.cwd(),
+  production ? '.next/static/photos' : '.next/dev/static/photos',
+);
 
 // Route handlers (sitemap.xml, robots.txt) are bundled apart from the pages, each with its own copy of this
 // module: a process-wide slot lets them all share one read of the content.
@@ -19,8 +28,18 @@ const loaded = Symbol.for('portfolio.content');
 const processWide = globalThis as typeof globalThis & { [loaded]?: Promise<Content> };
 
 async function load(): Promise<Content> {
-  const content = await loadContent({ contentDir, publicDir, includeDrafts: !production });
+  if (!production) forgetPhotoFacts();
+  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production });
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
+  // Photos are written by the build (and by `next dev` for its preview); a deployed server only serves them.
+  if (building || !production) {
+    const files = content.projects.flatMap((project) => project.media.map((photo) => photo.file));
+    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
+    if (building) {
+      const { read, encoded } = photoWork();
+      console.log(`Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build`);
+    }
+  }
   return content;
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { format, getStrings } from '../i18n';
-import { getImageInfo, type ImageInfo } from './images';
+import { getPhotoFacts, PhotoError, photoSources, savePhotoIndex, type PhotoDirs, type PhotoFacts, type PhotoSources } from '../photos';
 import { markdownToHtml } from './markdown';
 import { ContentError, describeValue, displayPath, formatFieldPath, type Problem } from './problems';
 import {
@@ -16,7 +16,9 @@ import {
 } from './schema';
 import { YamlSource, YamlSyntaxError } from './yaml-source';
 
-export type Photo = ProjectFrontmatter['media'][number] & ImageInfo & { alt: string; altGiven: boolean };
+export type Photo = ProjectFrontmatter['media'][number] &
+  Pick<PhotoFacts, 'width' | 'height' | 'blurDataURL'> &
+  PhotoSources & { alt: string; altGiven: boolean };
 
 export type Project = Omit<ProjectFrontmatter, 'media'> & {
   slug: string;
@@ -30,14 +32,16 @@ export type Content = { site: Site; projects: Project[]; warnings: Problem[] };
 export type LoadOptions = {
   contentDir: string;
   publicDir: string;
+  /** Where photo facts are kept between runs (`.next/cache/photos`), so that unchanged photos are not read again. */
+  photoCacheDir: string;
   /** Drafts are shown by `next dev`, never by a production build. */
   includeDrafts: boolean;
 };
 
-type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: ImageInfo[]; body: string };
+type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: PhotoFacts[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
-export async function loadContent({ contentDir, publicDir, includeDrafts }: LoadOptions): Promise<Content> {
+export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const site = await loadSite(path.join(contentDir, 'site.yml'), problems);
   // Without a valid site.yml, categories are not checked: one error there is enough.
@@ -54,11 +58,16 @@ export async function loadContent({ contentDir, publicDir, includeDrafts }: Load
       .sort()
       .map(async (name) => {
         const fileProblems: Problem[] = [];
-        const project = await loadProject(path.join(projectsDir, name), { schema, publicDir }, fileProblems);
+        const project = await loadProject(
+          path.join(projectsDir, name),
+          { schema, photos: { publicDir, cacheDir: photoCacheDir } },
+          fileProblems,
+        );
         return { project, fileProblems };
       }),
   );
   parsed.forEach(({ fileProblems }) => problems.push(...fileProblems));
+  await savePhotoIndex(photoCacheDir);
 
   if (!site || problems.some((problem) => problem.severity === 'error')) throw new ContentError(problems);
 
@@ -89,7 +98,7 @@ async function loadSite(file: string, problems: Problem[]): Promise<Site | undef
 
 async function loadProject(
   file: string,
-  { schema, publicDir }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string },
+  { schema, photos }: { schema: ReturnType<typeof createProjectSchema>; photos: PhotoDirs },
   problems: Problem[],
 ): Promise<Parsed | undefined> {
   const displayed = displayPath(file);
@@ -150,22 +159,27 @@ async function loadProject(
     return undefined;
   }
   const images = await Promise.all(
-    result.data.media.map((item, index) =>
-      getImageInfo(publicDir, item.file).catch(() => {
-        const field = ['media', index, 'file'];
-        problems.push({
-          severity: 'error',
-          file: displayed,
-          ...yaml.locate(field),
-          field: formatFieldPath(field),
-          message: `expected a readable JPEG, PNG, WebP or AVIF image, got "${item.file}"`,
-        });
-        return undefined;
+    result.data.media.map((item) =>
+      getPhotoFacts(photos, item.file).catch((error: unknown) => {
+        if (error instanceof PhotoError) return error;
+        throw error;
       }),
     ),
   );
-  if (!images.every((image) => image !== undefined)) return undefined;
-  return { slug, frontmatter: result.data, images, body };
+  images.forEach((image, index) => {
+    if (!(image instanceof PhotoError)) return;
+    const field = ['media', index, 'file'];
+    problems.push({
+      severity: 'error',
+      file: displayed,
+      ...yaml.locate(field),
+      field: formatFieldPath(field),
+      message: `expected ${image.expected}, got "${result.data.media[index]!.file}"${image.detail ? `: ${image.detail}` : ''}`,
+    });
+  });
+  const facts = images.filter((image): image is PhotoFacts => !(image instanceof PhotoError));
+  if (facts.length < images.length) return undefined;
+  return { slug, frontmatter: result.data, images: facts, body };
 }
 
 function refuse(): never {
@@ -251,7 +265,10 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: s
   const media = frontmatter.media.map(
     (item, index, all): Photo => ({
       ...item,
-      ...images[index]!,
+      width: images[index]!.width,
+      height: images[index]!.height,
+      blurDataURL: images[index]!.blurDataURL,
+      ...photoSources(item.file, images[index]!),
       alt: item.alt ?? format(photoAlt, { title: frontmatter.title, position: index + 1, total: all.length }),
       altGiven: item.alt !== undefined,
     }),

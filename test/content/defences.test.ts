@@ -1,12 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../lib/content/load';
 import { ContentError, formatProblem } from '../../lib/content/problems';
 import { mailtoHref } from '../../lib/content/schema';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
+const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
+afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 const load = (folder: string) =>
-  loadContent({ contentDir: path.join(fixtures, folder), publicDir: path.join(fixtures, 'public'), includeDrafts: false });
+  loadContent({ contentDir: path.join(fixtures, folder), publicDir: path.join(fixtures, 'public'), photoCacheDir, includeDrafts: false });
 
 const ranFlags = ['pwned', 'yamlRan', 'javascriptRan', 'spacedRan'];
 

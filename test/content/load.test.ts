@@ -1,14 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../lib/content/load';
 import { ContentError, formatProblem } from '../../lib/content/problems';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const fixturePublic = path.join(fixtures, 'public');
+const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
+afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 
 const load = (folder: string, { includeDrafts = false, publicDir = fixturePublic } = {}) =>
-  loadContent({ contentDir: path.join(fixtures, folder), publicDir, includeDrafts });
+  loadContent({ contentDir: path.join(fixtures, folder), publicDir, photoCacheDir, includeDrafts });
 
 async function problemsOf(folder: string): Promise<string[]> {
   const error = await load(folder).then(
@@ -131,6 +135,8 @@ describe('a broken content folder', () => {
       `${base}/Nome_Sbagliato.md: expected a file name of lowercase a-z0-9 words joined by "-" (such as "nome-sbagliato.md"), got "Nome_Sbagliato.md"`,
       `${base}/bad-category.md:3:11: category: expected a category declared in site.yml (fotografie, grafica), got "fotografia"; did you mean "fotografie"?`,
       `${base}/bad-image.md:7:11: media[0].file: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
+      `${base}/bad-image.md:9:11: media[1].file: expected a readable image, got "/_static/images/truncated.jpg": it is damaged: VipsJpeg: premature end of JPEG image`,
+      `${base}/bad-image.md:11:11: media[2].file: expected a photo of at most 120 megapixels, got "/_static/images/bomb.png": it is 30000×30000, 900 MP: too large to decode safely`,
       `${base}/bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"`,
       `${base}/bad-link.md:17:13: links[2].target: expected an http(s) URL, got "javascript:alert(1)"`,
       `${base}/bad-link.md:20:13: links[3].target: expected an http(s) URL, got "data:text/html,<script>alert(1)</script>"`,

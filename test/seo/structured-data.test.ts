@@ -6,7 +6,7 @@ import { categoryJsonLd, projectJsonLd } from '../../lib/structured-data';
 
 const site = { title: 'Studio Prova', lang: 'it', author: undefined };
 const category = { slug: 'fotografie', label: 'Fotografie', description: undefined };
-const photo = { file: '/_static/images/wide.jpg', alt: 'Il fiume', width: 30, height: 20 };
+const photo = { alt: 'Il fiume', largest: { url: '/_next/static/photos/wide.0123456789.30.webp', width: 30, height: 20 } };
 
 beforeAll(() => {
   vi.stubEnv('SITE_URL', 'https://studio.example');
@@ -31,7 +31,7 @@ describe('JSON-LD', () => {
       isPartOf: { '@type': 'CollectionPage', name: 'Fotografie', url: 'https://studio.example/fotografie' },
       image: Array(2).fill({
         '@type': 'ImageObject',
-        contentUrl: 'https://studio.example/_static/images/wide.jpg',
+        contentUrl: 'https://studio.example/_next/static/photos/wide.0123456789.30.webp',
         width: 30,
         height: 20,
         caption: 'Il fiume',

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { getProject, projects, site } from './support/content';
+import { galleryOf } from './support/gallery';
+import { clickUntilVisible } from './support/hydration';
+import { builtPhoto, parseSrcset } from './support/photos';
+
+const coCity = getProject('co-city');
+const originalSize = async (file: string) => (await sharp(path.join('public', file)).metadata()).autoOrient;
+
+test.describe('photos built at build time', () => {
+  test('browsing pages and the gallery fetches only built photo files, never the image optimizer', async ({ page }) => {
+    const images: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'image') images.push(new URL(request.url()).pathname);
+    });
+    for (const pathname of ['/', `/${site.categories[0]!.slug}`, coCity.href]) {
+      await page.goto(pathname);
+      await page.waitForLoadState('networkidle');
+    }
+    const gallery = galleryOf(page, coCity);
+    await clickUntilVisible(gallery.button, gallery.dialog);
+    await expect(gallery.photo(1)).toHaveJSProperty('complete', true);
+
+    const photos = images.filter((pathname) => !pathname.endsWith('.svg'));
+    expect(photos.length).toBeGreaterThan(0);
+    expect(images.filter((pathname) => pathname.startsWith('/_next/image'))).toEqual([]);
+    expect(photos.filter((pathname) => !pathname.startsWith('/_next/static/photos/'))).toEqual([]);
+  });
+
+  test('the runtime image optimizer is off: its URLs answer 404', async ({ request }) => {
+    for (const url of [coCity.media[0]!.file, '/icon.svg', 'https://example.com/x.jpg']) {
+      const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=640&q=70`);
+      expect(response.status(), url).toBe(404);
+    }
+  });
+
+  test('every photo offers files named after it, at widths up to its own and never beyond', async ({ page }) => {
+    for (const project of projects.filter((candidate) => candidate.media.length > 0)) {
+      await page.goto(project.href);
+      const cover = page.getByRole('figure').getByRole('img');
+      const original = await originalSize(project.media[0]!.file);
+      const candidates = parseSrcset((await cover.getAttribute('srcset')) ?? '');
+      expect(candidates.length, project.slug).toBeGreaterThan(1);
+      for (const { url, width } of candidates) {
+        expect(url, project.slug).toMatch(builtPhoto(project.media[0]!.file));
+        expect(Number(builtPhoto(project.media[0]!.file).exec(url)![1])).toBe(width);
+        expect(width, `${url} is no upscale`).toBeLessThanOrEqual(original.width);
+      }
+      // The largest offered is the photo's own width, or as wide as the gallery needs when the photo is wider.
+      expect(Math.max(...candidates.map((candidate) => candidate.width))).toBe(Math.min(original.width, 2880));
+    }
+  });
+
+  test('a built file is a WebP of the width its name says, cached for a year as immutable', async ({ page, request }) => {
+    await page.goto(coCity.href);
+    const srcset = await page.getByRole('figure').getByRole('img').getAttribute('srcset');
+    const original = await originalSize(coCity.media[0]!.file);
+    for (const { url, width } of parseSrcset(srcset ?? '')) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/webp');
+      expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+      const metadata = await sharp(await response.body()).metadata();
+      expect({ width: metadata.width, height: metadata.height }, url).toEqual({
+        width,
+        height: Math.round((original.height * width) / original.width),
+      });
+    }
+  });
+});

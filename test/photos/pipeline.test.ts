@@ -1,0 +1,203 @@
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  forgetPhotoFacts,
+  getPhotoFacts,
+  photoSettings,
+  photoSources,
+  photoWork,
+  savePhotoIndex,
+  writePhotoFiles,
+} from '../../lib/photos';
+import { cameraPhoto } from '../../support/camera-photos';
+
+let root: string;
+let dirs: { publicDir: string; cacheDir: string; outDir: string };
+
+const put = async (name: string, bytes: Buffer) => {
+  await writeFile(path.join(dirs.publicDir, 'photos', name), bytes);
+  return `/photos/${name}`;
+};
+/** What a new `next build` starts from: a fresh process (nothing remembered) and an emptied output folder. */
+const newBuild = async () => {
+  await savePhotoIndex(dirs.cacheDir);
+  forgetPhotoFacts();
+  await rm(dirs.outDir, { recursive: true, force: true });
+};
+const sizeOf = async (file: string) => {
+  const { width, height, space, channels, format } = await sharp(file).metadata();
+  return { width, height, space, channels, format };
+};
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'photo-pipeline-'));
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+beforeEach(async () => {
+  const run = await mkdtemp(path.join(root, 'run-'));
+  dirs = { publicDir: path.join(run, 'public'), cacheDir: path.join(run, 'cache'), outDir: path.join(run, 'out') };
+  await mkdir(path.join(dirs.publicDir, 'photos'), { recursive: true });
+  forgetPhotoFacts();
+});
+
+// Each 24 MP photo takes a few seconds to make and to encode on two cores.
+describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
+  it('a landscape and a portrait: every configured width up to the photo own, a social JPEG, named after the photo', async () => {
+    const landscape = await put('Città vecchia.JPG', await cameraPhoto('landscape', { seed: 1 }));
+    const portrait = await put('ritratto.jpeg', await cameraPhoto('portrait', { seed: 2 }));
+    const stats = await writePhotoFiles(dirs, [landscape, portrait]);
+    expect(stats).toMatchObject({ photos: 2, encoded: 2 });
+
+    for (const [file, expected] of [
+      [landscape, { width: 6000, height: 4000, name: 'Citta-vecchia' }],
+      [portrait, { width: 4000, height: 6000, name: 'ritratto' }],
+    ] as const) {
+      const facts = await getPhotoFacts(dirs, file);
+      expect(facts).toMatchObject({ width: expected.width, height: expected.height });
+      expect(facts.widths).toEqual(photoSettings.widths);
+      const sources = photoSources(file, facts);
+      for (const candidate of sources.srcSet.split(', ')) {
+        const [url, descriptor] = candidate.split(' ');
+        const width = Number(descriptor!.slice(0, -1));
+        expect(url).toBe(`/_next/static/photos/${expected.name}.${facts.hash}.${width}.webp`);
+        expect(await sizeOf(path.join(dirs.outDir, path.basename(url!)))).toEqual({
+          width,
+          height: Math.round((expected.height * width) / expected.width),
+          space: 'srgb',
+          channels: 3,
+          format: 'webp',
+        });
+      }
+      const social = path.join(dirs.outDir, path.basename(sources.social.url));
+      expect(await sizeOf(social)).toMatchObject({ width: 1200, height: sources.social.height, format: 'jpeg' });
+      expect((await stat(social)).size).toBeLessThanOrEqual(300 * 1024);
+    }
+  });
+
+  it('EXIF orientation 6: turned upright, sizes and files alike', async () => {
+    const file = await put('verticale.jpg', await cameraPhoto('rotated', { seed: 3 }));
+    await writePhotoFiles(dirs, [file]);
+    const facts = await getPhotoFacts(dirs, file);
+    expect(facts).toMatchObject({ width: 4000, height: 6000 });
+    const small = path.join(dirs.outDir, `verticale.${facts.hash}.480.webp`);
+    expect(await sizeOf(small)).toMatchObject({ width: 480, height: 720 });
+  });
+
+  it('CMYK: converted to sRGB', async () => {
+    const file = await put('stampa.jpg', await cameraPhoto('cmyk', { seed: 4 }));
+    await writePhotoFiles(dirs, [file]);
+    const facts = await getPhotoFacts(dirs, file);
+    expect(await sizeOf(path.join(dirs.outDir, `stampa.${facts.hash}.750.webp`))).toMatchObject({ space: 'srgb', channels: 3 });
+  });
+});
+
+describe('a photo narrower than the widths', { timeout: 60_000 }, () => {
+  it('is never upscaled: its own width is the largest file, and the social card is no wider', async () => {
+    const file = await put('piccola.jpg', await cameraPhoto('landscape', { seed: 5, width: 1000, height: 667 }));
+    await writePhotoFiles(dirs, [file]);
+    const facts = await getPhotoFacts(dirs, file);
+    expect(facts.widths).toEqual([480, 750, 1000]);
+    const sources = photoSources(file, facts);
+    expect(sources.largest).toEqual({ url: `/_next/static/photos/piccola.${facts.hash}.1000.webp`, width: 1000, height: 667 });
+    expect(sources.social).toMatchObject({ width: 1000, height: 667 });
+    expect(await sizeOf(path.join(dirs.outDir, path.basename(sources.social.url)))).toMatchObject({ width: 1000, height: 667 });
+    expect((await readdir(dirs.outDir)).toSorted()).toEqual(
+      [480, 750, 1000].map((width) => `piccola.${facts.hash}.${width}.webp`).concat(`piccola.${facts.hash}.1200.jpg`).toSorted(),
+    );
+  });
+
+  it('keeps 16 bits per channel out of the files: 8-bit sRGB WebP', async () => {
+    const deep = await sharp(await cameraPhoto('landscape', { seed: 6, width: 900, height: 600 }))
+      .toColourspace('rgb16')
+      .png()
+      .toBuffer();
+    expect((await sharp(deep).metadata()).depth).toBe('ushort');
+    const file = await put('profonda.png', deep);
+    await writePhotoFiles(dirs, [file]);
+    const facts = await getPhotoFacts(dirs, file);
+    const variant = await sharp(path.join(dirs.outDir, `profonda.${facts.hash}.900.webp`)).metadata();
+    expect(variant).toMatchObject({ width: 900, depth: 'uchar', space: 'srgb' });
+  });
+});
+
+describe('between builds', { timeout: 60_000 }, () => {
+  it('a rebuild with no changed photo encodes nothing and reads no photo again', async () => {
+    const file = await put('fiume.jpg', await cameraPhoto('landscape', { seed: 7, width: 2000, height: 1333 }));
+    const first = await writePhotoFiles(dirs, [file]);
+    const before = await getPhotoFacts(dirs, file);
+    await newBuild();
+
+    // Same size and times: the cache index vouches for the file, which is neither read nor decoded again.
+    const cachedFiles = path.join(dirs.cacheDir, 'files');
+    const encodedAt = (await stat(path.join(cachedFiles, `fiume.${before.hash}.750.webp`))).mtimeMs;
+    const workBefore = photoWork();
+    const second = await writePhotoFiles(dirs, [file]);
+    expect(photoWork()).toEqual(workBefore);
+    expect(first.encoded).toBe(1);
+    expect(second).toEqual({ photos: 1, files: first.files, encoded: 0 });
+    expect(await getPhotoFacts(dirs, file)).toEqual(before);
+    expect((await stat(path.join(cachedFiles, `fiume.${before.hash}.750.webp`))).mtimeMs).toBe(encodedAt);
+    expect((await readdir(dirs.outDir)).length).toBe(first.files);
+  });
+
+  it('a photo replaced under the same name gets new file names', async () => {
+    const file = await put('piazza.jpg', await cameraPhoto('landscape', { seed: 8, width: 1600, height: 1067 }));
+    await writePhotoFiles(dirs, [file]);
+    const before = photoSources(file, await getPhotoFacts(dirs, file));
+    await newBuild();
+
+    await put('piazza.jpg', await cameraPhoto('landscape', { seed: 9, width: 1600, height: 1067 }));
+    const stats = await writePhotoFiles(dirs, [file]);
+    const after = photoSources(file, await getPhotoFacts(dirs, file));
+    expect(stats.encoded).toBe(1);
+    expect(after.src).not.toBe(before.src);
+    expect(after.src).toMatch(/^\/_next\/static\/photos\/piazza\.[0-9a-f]{10}\.1200\.webp$/);
+    expect(await readdir(dirs.outDir)).not.toContain(path.basename(before.src));
+  });
+});
+
+/** A PNG whose header promises 30000×30000 pixels (900 MP) in a few bytes: decoding it would take gigabytes. */
+function decompressionBomb(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(30_000, 0);
+  header.writeUInt32BE(30_000, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(30_001 * 16))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('files that must not reach the build', { timeout: 60_000 }, () => {
+  it('a decompression bomb is refused from its header, before any decoding', async () => {
+    const file = await put('bomba.png', decompressionBomb());
+    await expect(getPhotoFacts(dirs, file)).rejects.toThrow(
+      'expected a photo of at most 120 megapixels (it is 30000×30000, 900 MP: too large to decode safely)',
+    );
+  });
+
+  it('a truncated JPEG is refused as damaged', async () => {
+    const whole = await cameraPhoto('landscape', { seed: 10, width: 800, height: 533 });
+    const file = await put('troncata.jpg', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await expect(getPhotoFacts(dirs, file)).rejects.toThrow(/^expected a readable image \(it is damaged: /);
+  });
+
+  it('a text file named .jpg is refused as not an image', async () => {
+    const file = await put('nota.jpg', Buffer.from('non è una foto\n'));
+    await expect(getPhotoFacts(dirs, file)).rejects.toThrow('expected a readable JPEG, PNG, WebP or AVIF image');
+  });
+});
