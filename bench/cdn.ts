@@ -158,7 +158,7 @@ export function cdnSection(
   const { standalone, settings, throughput, kill, deploy } = result;
   const during = deploy.filesDuringDeploy;
   return [
-    '## 5. Hosting: the standalone server and nginx in front',
+    '## Hosting: the standalone server and nginx in front',
     '',
     meta,
     `\`.next/standalone\` after \`npm run build\` (public/ and .next/static copied in): **${mb(standalone.bytes)} MB** in ${standalone.files.toLocaleString('en')} files, the whole site; a \`next start\` host would install ${mb(standalone.productionDependenciesBytes)} MB of production dependencies (\`npm ls --omit=dev\`) besides the build.`,
