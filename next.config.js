@@ -1,5 +1,7 @@
 // @ts-check
 import path from 'node:path';
+import { callbackPolicy } from './lib/cms/callback-page.js';
+import { localProxyPort } from './lib/cms/local-proxy.js';
 
 // Every page is prerendered, so there is no per-request nonce; Next's inline bootstrap scripts
 // (`self.__next_f.push(…)`, different on every page and every build) cannot be listed by hash in headers fixed
@@ -14,6 +16,9 @@ const contentSecurityPolicy = [
   ...(development ? ["font-src 'self'"] : []),
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "media-src 'self'",
+  // The gallery's embeds, each created only when its play button is pressed.
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -42,11 +47,45 @@ const publicFileCaching = 'public, max-age=86400, stale-while-revalidate=604800'
 // CONTENT_DIR may name another folder inside the project; one outside it is never traced.
 const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR ?? 'content'));
 const untraced = new Set(['content', 'test', 'e2e', 'bench', ...(contentDir.startsWith('..') ? [] : [contentDir])]);
-const pages = '/:path((?!_next/|_static/).*)';
+const pages = '/:path((?!_next/|_static/|api/).*)';
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
 const rscRequest = { type: 'header', key: 'rsc', value: '1' };
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
 const rscKey = { type: 'query', key: '_rsc' };
+
+// Decap CMS at /admin (public/admin/) needs more, so it alone gets a looser policy: its bundle compiles code at run
+// time ('unsafe-eval'), styles itself inline and previews uploads from blob: URLs. It talks to the local decap-server
+// in development and to GitHub's API in production, where GitHub's avatars are its only outside images.
+// `same-origin-allow-popups` keeps the sign-in window able to answer the admin once it comes back from github.com.
+const adminPolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: blob:${development ? '' : ' https://avatars.githubusercontent.com'}`,
+  `connect-src 'self' blob: ${
+    development ? `http://127.0.0.1:${localProxyPort} http://localhost:${localProxyPort}` : 'https://api.github.com'
+  }`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const adminHeaders = [
+  { key: 'Content-Security-Policy', value: adminPolicy },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin-allow-popups' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
+
+// The sign-in window goes from /api/auth to github.com and back to /api/auth/callback, whose page hands the token to
+// the admin through window.opener: COOP must not cut that link. The callback page runs one script, named by hash,
+// and its URL (which holds the code) is sent to no one.
+const signInHeaders = [
+  { key: 'Content-Security-Policy', value: callbackPolicy },
+  { key: 'Cross-Origin-Opener-Policy', value: 'unsafe-none' },
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -54,16 +93,23 @@ const nextConfig = {
   outputFileTracingExcludes: { '*': [...untraced].map((dir) => `${dir}/**`) },
   poweredByHeader: false,
   reactStrictMode: true,
+  // For a path matched by several rules, the last rule's value of a header wins. /_next/ keeps Next's own
+  // Cache-Control: hashed files immutable for a year.
   headers: async () => [
     { source: '/:path*', headers: securityHeaders },
-    // /_next/ keeps Next's own: hashed files immutable for a year.
     { source: pages, missing: [rscRequest], headers: [{ key: 'Cache-Control', value: pageCaching }] },
     { source: pages, has: [rscRequest, rscKey], headers: [{ key: 'Cache-Control', value: pageCaching }] },
     // An RSC request without its `_rsc` key is answered with a redirect to it, which a cache keyed on the URL alone
     // would then serve in place of the page.
     { source: pages, has: [rscRequest], missing: [rscKey], headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     { source: '/_static/:path*', headers: [{ key: 'Cache-Control', value: publicFileCaching }] },
+    { source: '/admin/:path*', headers: adminHeaders },
+    // The sign-in routes answer each visitor on their own: no shared cache may keep an answer.
+    { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
+    { source: '/api/auth/:path*', headers: signInHeaders },
   ],
+  // public/admin/index.html answers /admin (Next redirects /admin/ there).
+  rewrites: async () => [{ source: '/admin', destination: '/admin/index.html' }],
   // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
   // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
   images: { unoptimized: true },

@@ -16,8 +16,10 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined } },
+    { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'phone', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Pixel 7'], channel: undefined } },
+    // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
+    { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.

@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useSyncExternalStore } from 'react';
-import { getStrings } from '@/lib/i18n';
+import { getErrorStrings } from '@/lib/i18n-errors';
 
 const subscribe = () => () => {};
 
 export default function Error({ error, retry }: { error: unknown; retry: () => void }) {
   // The site's language is on <html lang>, which the root layout rendered.
   const lang = useSyncExternalStore(subscribe, () => document.documentElement.lang, () => 'en');
-  const strings = getStrings(lang);
+  const strings = getErrorStrings(lang);
 
   useEffect(() => {
     console.error(error);

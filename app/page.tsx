@@ -6,7 +6,7 @@ import { pageMetadata } from '@/lib/metadata';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [site, projects] = await Promise.all([getSite(), getAllProjects()]);
-  return pageMetadata(site, { path: '/', image: projects.find((project) => project.media[0])?.media[0] });
+  return pageMetadata(site, { path: '/', image: projects.find((project) => project.cover)?.cover });
 }
 
 export default async function HomePage() {

@@ -3,7 +3,8 @@ import { absoluteUrl } from '@/lib/site-url';
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/' },
+    // The browser editor and its sign-in handlers are no pages to index.
+    rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api/'] },
     sitemap: absoluteUrl('/sitemap.xml'),
   };
 }

@@ -57,9 +57,33 @@ export type GalleryOpen = {
   firstSlide?: PhotoCheck;
 };
 
-export type BytesResult = { screen: string; pages: FirstLoad[]; gallery?: GalleryOpen; swiperBeforeOpen: string[] };
+/** A gallery with a video and an embed, shown slide by slide without pressing play. */
+export type MediaGallery = {
+  path: string;
+  slides: number;
+  /** Requests for a video file (DevTools type Media, or a path under /_static/videos/). */
+  videoRequests: string[];
+  /** Requests to any other origin: an embed's player, its thumbnails, its scripts. */
+  thirdPartyRequests: string[];
+  /** Scripts of the page's first load carrying zoom, video or embed code (it belongs in the gallery's lazy chunk). */
+  mediaCodeBeforeOpen: string[];
+};
 
-export type BytesOptions = { pages: string[]; galleryPage: string; galleryButton: string };
+export type BytesResult = {
+  screen: string;
+  pages: FirstLoad[];
+  gallery?: GalleryOpen;
+  swiperBeforeOpen: string[];
+  mediaGallery?: MediaGallery;
+};
+
+export type BytesOptions = {
+  pages: string[];
+  galleryPage: string;
+  galleryButton: string;
+  /** A page whose gallery holds a video and an embed, and the name of its gallery button. */
+  mediaPage?: { path: string; button: string };
+};
 
 /** Swiper's class names, in its JavaScript and its CSS alike; none of the site's own code uses this one. */
 const swiperMarker = 'swiper-wrapper';
@@ -253,6 +277,46 @@ async function openGallery(page: Page, network: NetworkLog, button: string): Pro
   };
 }
 
+/** Class names that only the gallery's zoom (Swiper's Zoom module) and its video/embed slides carry. */
+const mediaCodeMarkers = ['swiper-zoom-container', 'gallery-play'];
+
+/**
+ * Lands on a page whose gallery holds videos and embeds, opens it and shows every slide without pressing play:
+ * no video byte and no third-party request may follow (requests to other origins are refused, not sent).
+ */
+async function browseMediaGallery(context: BrowserContext, origin: string, path: string, button: string): Promise<MediaGallery> {
+  console.log(`bytes: showing every slide of the gallery of ${path}`);
+  const page = await context.newPage();
+  const requests: { url: string; type: string }[] = [];
+  page.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType() }));
+  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+  await page.goto(origin + path, { waitUntil: 'load', timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  const scripts = requests.filter((request) => request.type === 'script').map((request) => request.url);
+  const flags = await Promise.all(
+    scripts.map(async (url) => {
+      const content = (await body(url)).toString();
+      return mediaCodeMarkers.some((marker) => content.includes(marker));
+    }),
+  );
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const slides = await dialog.locator('.swiper-slide').count();
+  for (let slide = 1; slide < slides; slide++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForLoadState('networkidle');
+  }
+  await page.waitForTimeout(1000);
+  return {
+    path,
+    slides,
+    videoRequests: requests.filter((request) => request.type === 'media' || new URL(request.url).pathname.startsWith('/_static/videos/')).map((request) => request.url),
+    thirdPartyRequests: requests.filter((request) => new URL(request.url).origin !== origin).map((request) => request.url),
+    mediaCodeBeforeOpen: scripts.filter((_, index) => flags[index]),
+  };
+}
+
 /** What a phone fetches on landing on each page (fresh browser context each, no scrolling), then on opening the gallery. */
 export async function measureBytes(origin: string, options: BytesOptions): Promise<BytesResult> {
   return withBrowser(async (browser) => {
@@ -268,11 +332,21 @@ export async function measureBytes(origin: string, options: BytesOptions): Promi
         await context.close();
       }
     }
+    let mediaGallery: MediaGallery | undefined;
+    if (options.mediaPage) {
+      const context = await browser.newContext(phoneScreen);
+      try {
+        mediaGallery = await browseMediaGallery(context, origin, options.mediaPage.path, options.mediaPage.button);
+      } finally {
+        await context.close();
+      }
+    }
     return {
       screen: `${phoneScreen.viewport?.width}×${phoneScreen.viewport?.height} CSS px at ${phoneScreen.deviceScaleFactor}×`,
       pages,
       gallery,
       swiperBeforeOpen: pages.flatMap((page) => page.swiperFiles),
+      mediaGallery,
     };
   });
 }

@@ -181,6 +181,17 @@ function bytesSection(bytes: BytesResult, meta: SectionMeta | undefined): string
     galleryPart,
     '',
     `Swiper fetched before the first open: ${bytes.swiperBeforeOpen.length ? bytes.swiperBeforeOpen.map(shortUrl).join(', ') : 'none'}.`,
+    '',
+    bytes.mediaGallery
+      ? [
+          `### A gallery with a video and an embed (${bytes.mediaGallery.path})`,
+          '',
+          `Opened, then shown slide by slide (${bytes.mediaGallery.slides} slides) without pressing play; requests to other origins refused. ` +
+            `Video requests: ${bytes.mediaGallery.videoRequests.map(shortUrl).join(', ') || 'none'}. ` +
+            `Third-party requests: ${bytes.mediaGallery.thirdPartyRequests.join(', ') || 'none'}. ` +
+            `Zoom, video or embed code in the page's first-load scripts: ${bytes.mediaGallery.mediaCodeBeforeOpen.map(shortUrl).join(', ') || 'none'}.`,
+        ].join('\n')
+      : '',
   ].join('\n');
 }
 

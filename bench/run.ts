@@ -16,7 +16,7 @@ import { compareFormats } from './formats';
 import { measureFirstRequests, measurePipeline } from './photos';
 import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
 import { measureBuilds, measureLoader, type ContentSet } from './scaling';
-import { categoryPage, projectPage, type Sections } from './targets';
+import { categoryPage, mediaPage, projectPage, type Sections } from './targets';
 import { measureThroughput } from './throughput';
 
 const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput', 'cdn'] as const satisfies readonly SectionName[];
@@ -162,7 +162,7 @@ async function main() {
       try {
         if (selected.has('bytes')) {
           await measure('bytes', 'one load per page', false, () =>
-            measureBytes(next.origin, { pages, galleryPage: projectPage, galleryButton: 'gallery' }),
+            measureBytes(next.origin, { pages, galleryPage: projectPage, galleryButton: 'gallery', mediaPage }),
           );
         }
         if (selected.has('lighthouse')) {

@@ -35,6 +35,8 @@ export const limits = {
 
 export const projectPage = '/fotografie/co-city';
 export const categoryPage = '/fotografie';
+/** The sample project whose gallery holds a video and a YouTube embed, and its gallery button. */
+export const mediaPage = { path: '/grafica/sigla-jazz-nights', button: 'guarda' };
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'missed');
@@ -139,6 +141,21 @@ function scriptTargets(bytes: BytesResult | undefined): Target[] {
   ];
 }
 
+function mediaTargets(bytes: BytesResult | undefined): Target[] {
+  const area = 'Gallery media';
+  const code = 'zoom, video and embed code only in the gallery\'s lazy chunk: none in any first-load script';
+  const video = `opening the ${mediaPage.path} gallery and showing every slide fetches no video byte (until play)`;
+  const thirdParty = 'no third-party request until an embed\'s play button is pressed';
+  const media = bytes?.mediaGallery;
+  if (!media) return [code, video, thirdParty].map((target) => notMeasured(area, target));
+  const listed = (urls: string[]) => (urls.length ? urls.join(', ') : 'none');
+  return [
+    { area, target: code, measured: listed(media.mediaCodeBeforeOpen), verdict: verdict(media.mediaCodeBeforeOpen.length === 0) },
+    { area, target: video, measured: `${media.slides} slides shown; video requests: ${listed(media.videoRequests)}`, verdict: verdict(media.videoRequests.length === 0) },
+    { area, target: thirdParty, measured: listed(media.thirdPartyRequests), verdict: verdict(media.thirdPartyRequests.length === 0) },
+  ];
+}
+
 /** The scaling rows of `count` cloned projects (not the site's own content). */
 export function clonedRow<T extends { projectFiles: number; label: string }>(rows: T[] | undefined, count: number) {
   return rows?.find((row) => row.projectFiles === count && !row.label.startsWith('content/'));
@@ -215,6 +232,7 @@ export function evaluateTargets(sections: Sections): Target[] {
     ...lighthouseTargets(sections.lighthouse),
     ...imageTargets(sections.bytes),
     ...scriptTargets(sections.bytes),
+    ...mediaTargets(sections.bytes),
     ...buildTargets(sections.build, sections.load),
     ...throughputTargets(sections.throughput),
     ...cdnTargets(sections.cdn),

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { luminance } from './support/browser';
-import { getProject, site, ui } from './support/content';
+import { getProject, site, ui, withGallery } from './support/content';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 
@@ -39,6 +39,23 @@ for (const [name, path] of Object.entries(pages)) {
 test('the open gallery passes axe at WCAG 2.2 AA', async ({ page }) => {
   await openGallery(page);
   expect(await audit(page)).toEqual([]);
+});
+
+test('a gallery with videos and embeds passes axe at WCAG 2.2 AA on each slide, zoomed photos too', async ({ page }) => {
+  const project = withGallery.find((candidate) => candidate.media.some((item) => item.type !== 'image'));
+  if (!project) throw new Error('no published gallery with a video or an embed');
+  await page.goto(project.href);
+  const gallery = galleryOf(page, project);
+  await clickUntilVisible(gallery.button, gallery.dialog);
+  for (const [index, item] of project.media.entries()) {
+    await gallery.expectAt(index + 1);
+    if (item.type === 'image') {
+      await page.keyboard.press('+');
+      await expect(gallery.zoom).toHaveAttribute('aria-pressed', 'true');
+    }
+    expect(await audit(page), `slide ${index + 1}, a ${item.type}`).toEqual([]);
+    if (index + 1 < project.media.length) await gallery.next.click();
+  }
 });
 
 test('every control reached by Tab shows a focus ring of at least 3:1 contrast, pages and gallery alike', async ({ page }) => {

@@ -18,7 +18,7 @@ for (const category of site.categories) {
       const card = cards.nth(index);
       await expect(card.getByRole('link')).toHaveAttribute('href', project.href);
       if (project.year) await expect(card.getByText(project.year, { exact: true })).toBeVisible();
-      if (project.media[0]) await expect(card.getByRole('img')).toHaveAttribute('alt', project.media[0].alt);
+      if (project.cover) await expect(card.getByRole('img')).toHaveAttribute('alt', project.cover.alt);
     }
 
     // A visitor picks the last card and lands on that project.

@@ -30,7 +30,7 @@ function rawStatus(baseURL: string, path: string): Promise<number> {
 }
 
 const image = (query: string) => `/_next/image?${query}`;
-const photo = encodeURIComponent(coCity.media[0]!.file);
+const photo = encodeURIComponent(coCity.cover!.file);
 
 const bad = [
   '/non-esiste',
@@ -64,7 +64,7 @@ const bad = [
 test.describe('under bad requests', () => {
   test('every bad request gets a 4xx, never a 5xx, and good requests in between still get 200', async ({ baseURL }) => {
     // The runtime image optimizer is off: its URLs are among the bad requests, answered 404.
-    const good = ['/', coCity.href, coCity.media[0]!.file];
+    const good = ['/', coCity.href, coCity.cover!.file];
     const requests = [...bad, ...good, ...bad, ...good].map((path) => ({ path, good: good.includes(path) }));
     const answers = await Promise.all(
       requests.map(async ({ path, good }) => ({ path: path.slice(0, 80), good, status: await rawStatus(baseURL!, path) })),

@@ -48,9 +48,10 @@ test.describe('loading', () => {
 });
 
 for (const project of withGallery) {
-  test(`${project.href}: the gallery is a modal dialog with every photo in order and its alt text`, async ({ page }) => {
+  test(`${project.href}: the gallery is a modal dialog with every media item in order and its text alternative`, async ({ page }) => {
     await page.goto(project.href);
     const gallery = galleryOf(page, project);
+    const total = project.media.length;
     await gallery.button.click();
 
     await expect(gallery.dialog).toBeVisible();
@@ -58,28 +59,32 @@ for (const project of withGallery) {
     await expect(gallery.dialog).toHaveAccessibleName(project.title);
     // Opened with showModal(): on top of the page, which is inert behind it.
     expect(await gallery.dialog.evaluate((dialog) => dialog.matches(':modal'))).toBe(true);
-    // Swiper's slides have no role of their own.
-    await expect(gallery.dialog.locator('.swiper-slide')).toHaveCount(project.media.length);
-    // Only the photo in view and its neighbour are fetched to begin with.
-    await expect(gallery.images).toHaveCount(Math.min(2, project.media.length));
+    await expect(gallery.slides).toHaveCount(total);
+    // Only the item in view and its neighbour are fetched to begin with.
+    await expect(gallery.loadedSlides).toHaveCount(Math.min(2, total));
     await gallery.expectAt(1);
     await expect(gallery.previous).toBeDisabled();
 
-    for (let position = 2; position <= project.media.length; position++) {
+    for (let position = 2; position <= total; position++) {
       await gallery.next.click();
       await gallery.expectAt(position);
     }
-    if (project.media.length > 1) await expect(gallery.next).toBeDisabled();
-    // One slide, and so one photo, per media item; no alt text reads "null".
-    await expect(gallery.images).toHaveCount(project.media.length);
-    for (const image of await gallery.images.all()) {
-      await expect(image).toHaveAttribute('alt', /\S/);
-      await expect(image).not.toHaveAttribute('alt', /null/i);
+    if (total > 1) await expect(gallery.next).toBeDisabled();
+    // One slide per media item, each named for those who cannot see it; no alt text reads "null".
+    await expect(gallery.loadedSlides).toHaveCount(total);
+    for (const [index, item] of project.media.entries()) {
+      await expect(gallery.media(index + 1)).toHaveCount(1);
+      expect(item.alt).toMatch(/\S/);
+      expect(item.alt).not.toMatch(/null/i);
     }
+    // Pictures: the photos, and the posters of embeds waiting to be played (a video draws its poster itself).
+    const pictures = project.media.filter((item) => item.type === 'image' || (item.type === 'embed' && item.poster));
+    await expect(gallery.images).toHaveCount(pictures.length);
+    for (const [index, picture] of pictures.entries()) await expect(gallery.images.nth(index)).toHaveAttribute('alt', picture.alt);
 
-    if (project.media.length > 1) {
+    if (total > 1) {
       await gallery.previous.click();
-      await gallery.expectAt(project.media.length - 1);
+      await gallery.expectAt(total - 1);
     }
   });
 }

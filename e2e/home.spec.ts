@@ -23,7 +23,7 @@ test('the home page introduces the site and shows every category with its projec
       const card = cards.nth(index);
       await expect(card.getByRole('link')).toHaveAttribute('href', project.href);
       if (project.year) await expect(card.getByText(project.year, { exact: true })).toBeVisible();
-      const cover = project.media[0];
+      const { cover } = project;
       if (cover) {
         const image = card.getByRole('img');
         await expect(image).toHaveAttribute('alt', cover.alt);

@@ -30,22 +30,22 @@ test.describe('photos built at build time', () => {
   });
 
   test('the runtime image optimizer is off: its URLs answer 404', async ({ request }) => {
-    for (const url of [coCity.media[0]!.file, '/icon.svg', 'https://example.com/x.jpg']) {
+    for (const url of [coCity.cover!.file, '/icon.svg', 'https://example.com/x.jpg']) {
       const response = await request.get(`/_next/image?url=${encodeURIComponent(url)}&w=640&q=70`);
       expect(response.status(), url).toBe(404);
     }
   });
 
   test('every photo offers files named after it, at widths up to its own and never beyond', async ({ page }) => {
-    for (const project of projects.filter((candidate) => candidate.media.length > 0)) {
+    for (const project of projects.filter((candidate) => candidate.cover)) {
       await page.goto(project.href);
       const cover = page.getByRole('figure').getByRole('img');
-      const original = await originalSize(project.media[0]!.file);
+      const original = await originalSize(project.cover!.file);
       const candidates = parseSrcset((await cover.getAttribute('srcset')) ?? '');
       expect(candidates.length, project.slug).toBeGreaterThan(1);
       for (const { url, width } of candidates) {
-        expect(url, project.slug).toMatch(builtPhoto(project.media[0]!.file));
-        expect(Number(builtPhoto(project.media[0]!.file).exec(url)![1])).toBe(width);
+        expect(url, project.slug).toMatch(builtPhoto(project.cover!.file));
+        expect(Number(builtPhoto(project.cover!.file).exec(url)![1])).toBe(width);
         expect(width, `${url} is no upscale`).toBeLessThanOrEqual(original.width);
       }
       // The largest offered is the photo's own width, or as wide as the gallery needs when the photo is wider.
@@ -56,7 +56,7 @@ test.describe('photos built at build time', () => {
   test('a built file is a WebP of the width its name says, cached for a year as immutable', async ({ page, request }) => {
     await page.goto(coCity.href);
     const srcset = await page.getByRole('figure').getByRole('img').getAttribute('srcset');
-    const original = await originalSize(coCity.media[0]!.file);
+    const original = await originalSize(coCity.cover!.file);
     for (const { url, width } of parseSrcset(srcset ?? '')) {
       const response = await request.get(url);
       expect(response.status(), url).toBe(200);

@@ -27,12 +27,21 @@ for (const project of projects) {
     await expect(article.getByRole('definition')).toHaveText(facts.map(([, definition]) => definition!));
     await expect(article.getByText(project.summary, { exact: true })).toBeVisible();
 
-    const cover = project.media[0];
+    // The first media item's photo, or the poster of a first video or embed, with its caption under it.
+    const { cover } = project;
     if (cover) {
-      const image = article.getByRole('figure').getByRole('img');
+      const figure = article.getByRole('figure');
+      const image = figure.getByRole('img');
       await expect(image).toHaveAttribute('alt', cover.alt);
       await expect(image).toHaveAttribute('src', builtPhoto(cover.file));
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      if (cover.caption) {
+        await expect(figure.locator('figcaption')).toHaveText(cover.caption);
+        await expect(figure).toHaveAccessibleName(cover.caption);
+        await expect(figure.locator('figcaption')).toBeVisible();
+      } else {
+        await expect(figure.locator('figcaption')).toHaveCount(0);
+      }
     } else {
       await expect(article.getByRole('figure')).toHaveCount(0);
     }

@@ -24,7 +24,7 @@ async function jsonLd(page: Page) {
 test.describe('search and social metadata', () => {
   test('a project page: title, description, canonical URL, Open Graph and Twitter card with its cover', async ({ page, request }) => {
     const project = coCity;
-    const cover = project.media[0]!;
+    const cover = project.cover!;
     const original = await sizeOf(cover.file);
     await page.goto(project.href);
 
@@ -102,6 +102,7 @@ test.describe('search and social metadata', () => {
 
   test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {
     const project = coCity;
+    const photos = project.media.filter((item) => item.type === 'image');
     await page.goto(project.href);
     const data = await jsonLd(page);
     expect(data).toMatchObject({
@@ -112,17 +113,44 @@ test.describe('search and social metadata', () => {
       url: absoluteUrl(project.href),
       inLanguage: site.lang,
       isPartOf: { '@type': 'CollectionPage', url: absoluteUrl(`/${project.category}`) },
-      image: project.media.map((photo) => ({ '@type': 'ImageObject', contentUrl: expect.stringMatching(builtPhoto(photo.file)), caption: photo.alt })),
+      image: photos.map((photo) => ({
+        '@type': 'ImageObject',
+        contentUrl: expect.stringMatching(builtPhoto(photo.file)),
+        caption: photo.caption ?? photo.alt,
+      })),
     });
     // Each is the largest file built of the photo, as large as announced and never larger than the photo itself.
     const images = data.image as { contentUrl: string; width: number; height: number }[];
     for (const [index, image] of images.entries()) {
-      const original = await sizeOf(project.media[index]!.file);
+      const original = await sizeOf(photos[index]!.file);
       expect(image.width).toBeLessThanOrEqual(original.width);
       const response = await request.get(new URL(image.contentUrl).pathname);
       expect(response.status()).toBe(200);
       const { width, height } = await sharp(await response.body()).metadata();
       expect({ width, height }).toEqual({ width: image.width, height: image.height });
+    }
+  });
+
+  test('JSON-LD and sitemap.xml: a project\'s videos and embeds as VideoObjects with their posters', async ({ page, request }) => {
+    const project = projects.find((candidate) => candidate.media.some((item) => item.type !== 'image'));
+    if (!project) throw new Error('no published project with a video or an embed');
+    const videos = project.media.filter((item) => item.type !== 'image');
+    await page.goto(project.href);
+    expect((await jsonLd(page)).video).toEqual(
+      videos.map((item) => ({
+        '@type': 'VideoObject',
+        name: item.alt,
+        description: item.caption ?? item.alt,
+        ...(item.poster && { thumbnailUrl: absoluteUrl(item.poster) }),
+        ...(item.type === 'video' ? { contentUrl: absoluteUrl(item.file) } : { embedUrl: item.player }),
+      })),
+    );
+
+    const sitemap = await (await request.get('/sitemap.xml')).text();
+    for (const item of videos.filter((video) => video.poster)) {
+      expect(sitemap).toContain(`<video:thumbnail_loc>${absoluteUrl(item.poster!)}</video:thumbnail_loc>`);
+      if (item.type === 'video') expect(sitemap).toContain(`<video:content_loc>${absoluteUrl(item.file)}</video:content_loc>`);
+      else expect(sitemap).toContain(`<video:player_loc>${item.player.replaceAll('&', '&amp;')}</video:player_loc>`);
     }
   });
 

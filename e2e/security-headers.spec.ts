@@ -1,5 +1,6 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { getProject, site, ui } from './support/content';
+import { watchForViolations } from './support/csp';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 
@@ -40,13 +41,13 @@ test.describe('response headers', () => {
       [coCity.href, 200],
       [script!, 200],
       [icon!, 200],
-      [coCity.media[0]!.file, 200],
+      [coCity.cover!.file, 200],
       ['/robots.txt', 200],
       ['/sitemap.xml', 200],
       ['/non-esiste', 404],
       ['/_next/static/chunks/non-esiste.js', 404],
       ['/%E0%A4%A', 400],
-      [`/_next/image?url=${encodeURIComponent(coCity.media[0]!.file)}&w=640&q=70`, 404],
+      [`/_next/image?url=${encodeURIComponent(coCity.cover!.file)}&w=640&q=70`, 404],
     ];
     for (const [path, status] of cases) {
       const response = await request.get(path);
@@ -64,7 +65,9 @@ test.describe('response headers', () => {
     expectSecurityHeaders(response);
   });
 
-  test('the page CSP allows only this origin and forbids framing, plugins and base/form hijacks', async ({ request }) => {
+  test('the page CSP allows only this origin, and the two video players, and forbids being framed, plugins and base/form hijacks', async ({
+    request,
+  }) => {
     const csp = (await request.get('/')).headers()['content-security-policy'] ?? '';
     const directives = Object.fromEntries(
       csp.split(';').map((directive) => {
@@ -77,6 +80,8 @@ test.describe('response headers', () => {
       'script-src': "'self' 'unsafe-inline'",
       'style-src': "'self' 'unsafe-inline'",
       'img-src': "'self' data: blob:",
+      'media-src': "'self'",
+      'frame-src': 'https://www.youtube-nocookie.com https://player.vimeo.com',
       'connect-src': "'self'",
       'object-src': "'none'",
       'base-uri': "'self'",
@@ -86,27 +91,6 @@ test.describe('response headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 });
-
-type Violation = { directive: string; blocked: string };
-
-async function watchForViolations(page: Page) {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  await page.addInitScript(() => {
-    const seen: { directive: string; blocked: string }[] = [];
-    Object.assign(window, { cspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
-    );
-  });
-  return {
-    consoleErrors,
-    violations: () => page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations),
-  };
-}
 
 test.describe('in the browser, under the CSP', () => {
   test('pages hydrate: the gallery opens and links navigate client-side, with no violation reported', async ({ page }) => {

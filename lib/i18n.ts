@@ -1,3 +1,5 @@
+import { errorStrings } from './i18n-errors';
+
 /** Interface strings in the site's language (`lang` in site.yml); English when a language is missing. */
 const en = {
   mainNavigation: 'Main navigation',
@@ -10,17 +12,22 @@ const en = {
   projectNavigation: 'More projects',
   opensInNewTab: '(opens in a new tab)',
   photoAlt: '{title}, image {position} of {total}',
+  videoAlt: '{title}, video {position} of {total}',
   close: 'Close',
   previousSlide: 'Previous image',
   nextSlide: 'Next image',
   slidePosition: '{position} / {total}',
   slideAnnouncement: 'Image {position} of {total}: {alt}',
+  videoAnnouncement: 'Video {position} of {total}: {alt}',
+  captionAnnouncement: '{announcement}. Caption: {caption}',
+  zoom: 'Zoom',
+  zoomAnnouncement: 'Zoomed to {percent}%',
+  zoomResetAnnouncement: 'Zoom reset',
+  playVideo: 'Play the video on {provider}',
   notFoundTitle: 'Page not found',
   notFoundText: 'The page you were looking for does not exist or has moved.',
   backHome: 'Back to the home page',
-  errorTitle: 'Something went wrong',
-  errorText: 'An unexpected error occurred. Please try again shortly.',
-  retry: 'Try again',
+  ...errorStrings.en,
 };
 
 export type Strings = typeof en;
@@ -36,17 +43,22 @@ const it: Strings = {
   projectNavigation: 'Altri progetti',
   opensInNewTab: '(si apre in una nuova scheda)',
   photoAlt: '{title}, immagine {position} di {total}',
+  videoAlt: '{title}, video {position} di {total}',
   close: 'Chiudi',
   previousSlide: 'Immagine precedente',
   nextSlide: 'Immagine successiva',
   slidePosition: '{position} / {total}',
   slideAnnouncement: 'Immagine {position} di {total}: {alt}',
+  videoAnnouncement: 'Video {position} di {total}: {alt}',
+  captionAnnouncement: '{announcement}. Didascalia: {caption}',
+  zoom: 'Ingrandisci',
+  zoomAnnouncement: 'Ingrandita al {percent}%',
+  zoomResetAnnouncement: 'Ingrandimento annullato',
+  playVideo: 'Riproduci il video su {provider}',
   notFoundTitle: 'Pagina non trovata',
   notFoundText: 'La pagina che cercavi non esiste o è stata spostata.',
   backHome: 'Torna alla home',
-  errorTitle: 'Qualcosa è andato storto',
-  errorText: 'Si è verificato un errore imprevisto. Riprova tra poco.',
-  retry: 'Riprova',
+  ...errorStrings.it,
 };
 
 const dictionaries: Record<string, Strings> = { en, it };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import type { Photo, Site } from '@/lib/content';
+import type { Picture, Site } from '@/lib/content';
 
 type Page = {
   /** Omitted on the home page, whose title is the site's. */
@@ -7,7 +7,7 @@ type Page = {
   description?: string;
   /** The page's path, made absolute with `metadataBase` (from `SITE_URL`). */
   path: string;
-  image?: Pick<Photo, 'social' | 'alt'>;
+  image?: Pick<Picture, 'social' | 'alt'>;
   type?: 'website' | 'article';
 };
 

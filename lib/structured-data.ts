@@ -1,24 +1,39 @@
-import type { Category, Photo, Project, Site } from '@/lib/content';
+import type { Category, Project, Site } from '@/lib/content';
 import { absoluteUrl } from './site-url';
 
 type JsonLd = Record<string, unknown>;
-type Image = Pick<Photo, 'largest' | 'alt'>;
+type Size = { width: number; height: number };
+type Described = { alt: string; caption?: string };
+/** A media item as far as JSON-LD describes it: the built files of its photo or poster, the video itself. */
+type Item =
+  | ({ type: 'image'; largest: { url: string } & Size } & Described)
+  | ({ type: 'video'; file: string; poster: { largest: { url: string } } } & Described)
+  | ({ type: 'embed'; player: { src: string }; poster?: { largest: { url: string } } } & Described);
 
 /** The photo's largest built file: the sharpest copy a search engine can have, under a name that keeps the photo's. */
-const imageObject = (photo: Image): JsonLd => ({
+const imageObject = (photo: Extract<Item, { type: 'image' }>): JsonLd => ({
   '@type': 'ImageObject',
   contentUrl: absoluteUrl(photo.largest.url),
   width: photo.largest.width,
   height: photo.largest.height,
-  caption: photo.alt,
+  caption: photo.caption ?? photo.alt,
 });
 
-/** schema.org `CreativeWork` for a project page, with every photo of the project. */
+const videoObject = (video: Exclude<Item, { type: 'image' }>): JsonLd => ({
+  '@type': 'VideoObject',
+  name: video.alt,
+  description: video.caption ?? video.alt,
+  ...(video.poster && { thumbnailUrl: absoluteUrl(video.poster.largest.url) }),
+  ...(video.type === 'video' ? { contentUrl: absoluteUrl(video.file) } : { embedUrl: video.player.src }),
+});
+
+/** schema.org `CreativeWork` for a project page, with every photo and video of the project. */
 export function projectJsonLd(
   site: Pick<Site, 'title' | 'lang' | 'author'>,
   category: Pick<Category, 'slug' | 'label'>,
-  project: Pick<Project, 'title' | 'summary' | 'href' | 'year'> & { media: Image[] },
+  project: Pick<Project, 'title' | 'summary' | 'href' | 'year'> & { media: Item[] },
 ): JsonLd {
+  const videos = project.media.filter((item) => item.type !== 'image');
   return {
     '@context': 'https://schema.org',
     '@type': 'CreativeWork',
@@ -30,7 +45,8 @@ export function projectJsonLd(
     creator: { '@type': 'Person', name: site.author ?? site.title },
     genre: category.label,
     isPartOf: { '@type': 'CollectionPage', name: category.label, url: absoluteUrl(`/${category.slug}`) },
-    image: project.media.map(imageObject),
+    image: project.media.filter((item) => item.type === 'image').map(imageObject),
+    ...(videos.length > 0 && { video: videos.map(videoObject) }),
   };
 }
 

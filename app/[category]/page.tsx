@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<'/[category]'>): Pr
     title: category.label,
     description: category.description,
     path: `/${category.slug}`,
-    image: projects.find((project) => project.media[0])?.media[0],
+    image: projects.find((project) => project.cover)?.cover,
   });
 }
 

@@ -2,26 +2,27 @@
 
 import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { GalleryDialogProps } from './gallery-dialog';
-import type { GalleryPhoto, GalleryStrings } from './types';
+import type { GalleryItem, GalleryStrings } from './types';
 
 type Props = {
   label: string;
   className: string;
   title: string;
-  photos: GalleryPhoto[];
+  items: GalleryItem[];
   followsHash: boolean;
   strings: GalleryStrings;
 };
 
-// Swiper's JavaScript and CSS live in this chunk, fetched on first open (or on hover/focus, as a prefetch).
+// Swiper's JavaScript and CSS, zoom, video and embeds live in this chunk, fetched on first open (or on hover/focus,
+// as a prefetch).
 const loadDialog = () => import('./gallery-dialog').then((module) => module.GalleryDialog);
 
 const hashPattern = /^#gallery-(\d+)$/;
 const hashFor = (index: number) => `#gallery-${index + 1}`;
 const clamp = (index: number, count: number) => Math.min(Math.max(index, 0), count - 1);
 
-/** A button that opens the project's photos in a modal slider, kept in step with the URL hash. */
-export function GalleryButton({ label, className, title, photos, followsHash, strings }: Props) {
+/** A button that opens the project's media in a modal slider, kept in step with the URL hash. */
+export function GalleryButton({ label, className, title, items, followsHash, strings }: Props) {
   const [Dialog, setDialog] = useState<ComponentType<GalleryDialogProps>>();
   const [openAt, setOpenAt] = useState<number>();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -35,9 +36,9 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
     async (index: number) => {
       const component = await loadDialog();
       setDialog(() => component);
-      setOpenAt(clamp(index, photos.length));
+      setOpenAt(clamp(index, items.length));
     },
-    [photos.length],
+    [items.length],
   );
 
   const hidden = useCallback(() => {
@@ -57,7 +58,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
   useEffect(() => {
     const indexInHash = () => {
       const match = hashPattern.exec(window.location.hash);
-      return match ? clamp(Number(match[1]) - 1, photos.length) : undefined;
+      return match ? clamp(Number(match[1]) - 1, items.length) : undefined;
     };
     const initial = readInitialHash.current ? indexInHash() : undefined;
     readInitialHash.current = false;
@@ -80,7 +81,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
     };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
-  }, [followsHash, photos.length, show, hidden]);
+  }, [followsHash, items.length, show, hidden]);
 
   const open = () => {
     window.history.pushState(null, '', hashFor(0));
@@ -113,7 +114,7 @@ export function GalleryButton({ label, className, title, photos, followsHash, st
       {Dialog && openAt !== undefined && (
         <Dialog
           title={title}
-          photos={photos}
+          items={items}
           initialIndex={openAt}
           strings={strings}
           onSlideChange={onSlideChange}

@@ -1,5 +1,13 @@
-/** A photo as the gallery needs it: `srcSet` lists every file built for it, up to the photo's own width. */
+/** One image as the gallery draws it (a photo, or the poster of a video or an embed): `srcSet` lists every file built
+ * for it, up to the image's own width. */
 export type GalleryPhoto = { src: string; srcSet: string; alt: string; width: number; height: number };
+
+/** One slide of the gallery, in media order. `alt` describes it; `caption` shows under it. */
+export type GalleryItem = { alt: string; caption?: string } & (
+  | { type: 'image'; photo: GalleryPhoto }
+  | { type: 'video'; src: string; poster: GalleryPhoto }
+  | { type: 'embed'; src: string; provider: string; poster?: GalleryPhoto }
+);
 
 export type GalleryStrings = {
   close: string;
@@ -7,4 +15,10 @@ export type GalleryStrings = {
   nextSlide: string;
   slidePosition: string;
   slideAnnouncement: string;
+  videoAnnouncement: string;
+  captionAnnouncement: string;
+  zoom: string;
+  zoomAnnouncement: string;
+  zoomResetAnnouncement: string;
+  playVideo: string;
 };

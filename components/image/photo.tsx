@@ -1,8 +1,8 @@
 import { getImageProps } from 'next/image';
-import type { Photo as PhotoData } from '@/lib/content';
+import type { Picture } from '@/lib/content';
 
 type Props = {
-  photo: Pick<PhotoData, 'src' | 'srcSet' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
+  photo: Pick<Picture, 'src' | 'srcSet' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
   sizes: string;
   /**
    * The page's largest photo (its LCP element): fetched eagerly at high priority. Not preloaded from <head>:

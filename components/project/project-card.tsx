@@ -3,7 +3,7 @@ import { Photo } from '@/components/image/photo';
 import type { Project } from '@/lib/content';
 
 type Props = {
-  project: Pick<Project, 'title' | 'year' | 'href' | 'media'>;
+  project: Pick<Project, 'title' | 'year' | 'href' | 'cover'>;
   headingLevel: 'h2' | 'h3';
   priority?: boolean;
 };
@@ -11,7 +11,7 @@ type Props = {
 const cardSizes = '(min-width: 1200px) 370px, (min-width: 700px) 45vw, calc(100vw - 2.5rem)';
 
 export function ProjectCard({ project, headingLevel: Heading, priority }: Props) {
-  const cover = project.media[0];
+  const { cover } = project;
   return (
     <li className="card">
       <Link href={project.href} className="card-link">

@@ -1,4 +1,5 @@
 import { GalleryButton } from '@/components/gallery/gallery-button';
+import { galleryItems, galleryStrings } from '@/components/gallery/gallery-items';
 import type { Project } from '@/lib/content';
 import type { Strings } from '@/lib/i18n';
 
@@ -10,7 +11,7 @@ type Props = {
 /** The project's `links`, in their order: gallery buttons, external links and mail links. */
 export function ProjectLinks({ project, strings }: Props) {
   if (project.links.length === 0) return null;
-  const photos = project.media.map(({ src, srcSet, alt, width, height }) => ({ src, srcSet, alt, width, height }));
+  const items = galleryItems(project.media);
   const firstSlider = project.links.findIndex((link) => link.action === 'slider');
   return (
     <ul className="project-links">
@@ -23,16 +24,10 @@ export function ProjectLinks({ project, strings }: Props) {
                 label={link.name}
                 className={className}
                 title={project.title}
-                photos={photos}
+                items={items}
                 // One gallery answers the `#gallery-<n>` deep link, even if several buttons open it.
                 followsHash={index === firstSlider}
-                strings={{
-                  close: strings.close,
-                  previousSlide: strings.previousSlide,
-                  nextSlide: strings.nextSlide,
-                  slidePosition: strings.slidePosition,
-                  slideAnnouncement: strings.slideAnnouncement,
-                }}
+                strings={galleryStrings(strings)}
               />
             ) : link.newtab ? (
               <a href={link.href} className={className} target="_blank" rel="noopener noreferrer">

@@ -10,7 +10,14 @@ import { parse } from 'yaml';
 
 export type Category = { slug: string; label: string; description?: string };
 export type Site = { title: string; description: string; lang: string; author?: string; email?: string; categories: Category[] };
-export type Photo = { file: string; alt: string };
+type Described = { alt: string; caption?: string };
+export type Photo = { type: 'image'; file: string } & Described;
+export type Video = { type: 'video'; file: string; poster: string } & Described;
+/** `player` is the iframe's address, as content/README.md says each URL becomes. */
+export type Embed = { type: 'embed'; url: string; player: string; host: string; provider: string; poster?: string } & Described;
+export type Media = Photo | Video | Embed;
+/** The project's cover on its page and card: the first item's photo or poster. */
+export type Cover = { file: string; alt: string; caption?: string };
 export type Link = {
   name: string;
   action: 'slider' | 'linkto' | 'mailto';
@@ -31,7 +38,8 @@ export type Project = {
   year?: string;
   summary: string;
   draft: boolean;
-  media: Photo[];
+  media: Media[];
+  cover?: Cover;
   links: Link[];
   body: string;
 };
@@ -48,9 +56,26 @@ export const ui = {
   close: 'Chiudi',
   previousSlide: 'Immagine precedente',
   nextSlide: 'Immagine successiva',
+  zoom: 'Ingrandisci',
+  playVideo: (provider: string) => `Riproduci il video su ${provider}`,
+  announcement: (kind: 'Immagine' | 'Video', position: number, total: number, item: { alt: string; caption?: string }) =>
+    `${kind} ${position} di ${total}: ${item.alt}${item.caption ? `. Didascalia: ${item.caption}` : ''}`,
   notFoundTitle: 'Pagina non trovata',
   derivedAlt: (title: string, position: number, total: number) => `${title}, immagine ${position} di ${total}`,
+  derivedVideoAlt: (title: string, position: number, total: number) => `${title}, video ${position} di ${total}`,
 };
+
+/** The privacy-enhanced player of a YouTube or Vimeo page URL, as content/README.md documents it. */
+export function playerOf(url: string): { player: string; host: string; provider: string } {
+  const youtube = /^https?:\/\/(?:(?:www\.|m\.)?youtube\.com\/watch\?(?:.*&)?v=|youtu\.be\/)([\w-]{11})/.exec(url.trim());
+  if (youtube) return { player: `https://www.youtube-nocookie.com/embed/${youtube[1]}`, host: 'www.youtube-nocookie.com', provider: 'YouTube' };
+  const vimeo = /^https?:\/\/(?:www\.)?vimeo\.com\/(\d+)(?:\/([\da-f]+))?/.exec(url.trim());
+  if (vimeo) {
+    const hash = vimeo[2] ? `&h=${vimeo[2]}` : '';
+    return { player: `https://player.vimeo.com/video/${vimeo[1]}?dnt=1${hash}`, host: 'player.vimeo.com', provider: 'Vimeo' };
+  }
+  throw new Error(`not a YouTube or Vimeo URL: ${url}`);
+}
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 
@@ -82,13 +107,25 @@ function readProject(file: string): Project {
   const title = String(data.title).trim();
   const category = String(data.category).trim();
   const rawMedia = (absent(data.media) ? [] : data.media) as Record<string, unknown>[];
-  const media = rawMedia.map((item, index) => {
-    const alt = text(item.alt);
-    return {
-      file: String(item.file).trim(),
-      alt: alt === undefined || alt.toLowerCase() === 'null' ? ui.derivedAlt(title, index + 1, rawMedia.length) : alt,
-    };
+  const media = rawMedia.map((item, index): Media => {
+    const given = text(item.alt);
+    const derive = item.type === 'image' ? ui.derivedAlt : ui.derivedVideoAlt;
+    const alt = given === undefined || given.toLowerCase() === 'null' ? derive(title, index + 1, rawMedia.length) : given;
+    const described = { alt, caption: text(item.caption) };
+    const poster = text(item.poster);
+    switch (item.type) {
+      case 'image':
+        return { type: 'image', file: String(item.file).trim(), ...described };
+      case 'video':
+        return { type: 'video', file: String(item.file).trim(), poster: poster!, ...described };
+      case 'embed':
+        return { type: 'embed', url: String(item.url).trim(), ...playerOf(String(item.url)), poster, ...described };
+      default:
+        throw new Error(`${slug}: media[${index}] has an unknown type ${String(item.type)}`);
+    }
   });
+  const first = media[0];
+  const coverFile = first && (first.type === 'image' ? first.file : first.poster);
   const rawLinks = (absent(data.links) ? [] : data.links) as Record<string, unknown>[];
   const links = rawLinks.map((link) => ({
     name: String(link.name).trim(),
@@ -111,6 +148,7 @@ function readProject(file: string): Project {
     summary: String(data.summary).trim(),
     draft: flag(data.draft),
     media,
+    cover: first && coverFile ? { file: coverFile, alt: first.alt, caption: first.caption } : undefined,
     links,
     body: content,
   };

@@ -1,5 +1,5 @@
 import { expect, type Page, type Response } from '@playwright/test';
-import { ui, type Project } from './content';
+import { ui, type Media, type Project } from './content';
 import { builtPhoto } from './photos';
 
 /** The gallery of a project as a visitor finds it: the button that opens it and the dialog it opens. */
@@ -7,29 +7,54 @@ export function galleryOf(page: Page, project: Project) {
   const slider = project.links.find((link) => link.action === 'slider');
   if (!slider) throw new Error(`${project.slug} has no gallery`);
   const dialog = page.getByRole('dialog', { name: project.title, exact: true });
+  const itemAt = (position: number): Media => {
+    const item = project.media[position - 1];
+    if (!item) throw new Error(`${project.slug} has no media item ${position}`);
+    return item;
+  };
+  // Swiper's slides have no role of their own.
+  const slides = dialog.locator('.swiper-slide');
   return {
     button: page.getByRole('button', { name: slider.name, exact: true }),
     dialog,
+    slides,
+    /** Slides whose media are in the page: only the one in view and its neighbours, until the others are shown. */
+    loadedSlides: dialog.locator('.swiper-slide:not(:empty)'),
     position: dialog.getByText(/^\d+ \/ \d+$/),
     previous: dialog.getByRole('button', { name: ui.previousSlide, exact: true }),
     next: dialog.getByRole('button', { name: ui.nextSlide, exact: true }),
     close: dialog.getByRole('button', { name: ui.close, exact: true }),
+    zoom: dialog.getByRole('button', { name: ui.zoom, exact: true }),
     images: dialog.getByRole('img'),
+    /** The slide announcement and the zoom status, as a screen reader hears them. */
+    announcement: dialog.locator('[aria-live="polite"]'),
+    status: dialog.getByRole('status'),
     /** The photo at a 1-based position, found by its alt text. */
     photo: (position: number) => {
-      const photo = project.media[position - 1];
-      if (!photo) throw new Error(`${project.slug} has no photo ${position}`);
-      return dialog.getByRole('img', { name: photo.alt, exact: true });
+      const item = itemAt(position);
+      if (item.type !== 'image') throw new Error(`${project.slug}: item ${position} is a ${item.type}`);
+      return dialog.getByRole('img', { name: item.alt, exact: true });
     },
-    /** Shows photo `position` of the project: the counter, the photo itself in view and its file. */
+    /** What a slide shows: a photo by its alt text, a video by its label, an embed's play button or its player. */
+    media(position: number) {
+      const item = itemAt(position);
+      if (item.type === 'image') return this.photo(position);
+      if (item.type === 'video') return dialog.getByLabel(item.alt, { exact: true });
+      return slides
+        .nth(position - 1)
+        .getByRole('button', { name: ui.playVideo(item.provider), exact: true })
+        .or(dialog.getByTitle(item.alt, { exact: true }));
+    },
+    /** Shows item `position` of the project: the counter, the item itself in view and its file. */
     async expectAt(position: number) {
-      const photo = project.media[position - 1]!;
+      const item = itemAt(position);
       await expect(dialog.getByText(/^\d+ \/ \d+$/)).toHaveText(`${position} / ${project.media.length}`);
-      const image = this.photo(position);
-      await expect(image).toBeInViewport({ ratio: 0.9 });
-      await expect(image).toHaveAttribute('src', builtPhoto(photo.file));
+      const shown = this.media(position);
+      await expect(shown).toBeInViewport({ ratio: 0.9 });
+      if (item.type === 'image') await expect(shown).toHaveAttribute('src', builtPhoto(item.file));
+      if (item.type === 'video') await expect(shown).toHaveAttribute('src', item.file);
       for (const other of [position - 1, position + 1]) {
-        if (project.media[other - 1]) await expect(this.photo(other)).not.toBeInViewport();
+        if (project.media[other - 1]) await expect(slides.nth(other - 1)).not.toBeInViewport();
       }
     },
   };

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { cache } from 'react';
 import { forgetPhotoFacts, photoWork, writePhotoFiles } from '../photos';
 import { formatProblem } from './problems';
-import { loadContent, type Content } from './load';
+import { loadContent, pictureOf, type Content } from './load';
 
-export type { Photo, Project } from './load';
+export { pictureOf } from './load';
+export type { Embed, Media, Photo, Picture, Project, Video } from './load';
 export type { Category, ProjectLink, Site } from './schema';
 
 /** `content/` unless `CONTENT_DIR` names another folder. */
@@ -33,7 +34,7 @@ async function load(): Promise<Content> {
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   // Photos are written by the build (and by `next dev` for its preview); a deployed server only serves them.
   if (building || !production) {
-    const files = content.projects.flatMap((project) => project.media.map((photo) => photo.file));
+    const files = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
     const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
     if (building) {
       const { read, encoded } = photoWork();

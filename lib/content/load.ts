@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { format, getStrings } from '../i18n';
 import { getPhotoFacts, PhotoError, photoSources, savePhotoIndex, type PhotoDirs, type PhotoFacts, type PhotoSources } from '../photos';
+import { isVideo } from './videos';
 import { markdownToHtml } from './markdown';
 import { ContentError, describeValue, displayPath, formatFieldPath, type Problem } from './problems';
 import {
@@ -16,15 +17,24 @@ import {
 } from './schema';
 import { YamlSource, YamlSyntaxError } from './yaml-source';
 
-export type Photo = ProjectFrontmatter['media'][number] &
-  Pick<PhotoFacts, 'width' | 'height' | 'blurDataURL'> &
-  PhotoSources & { alt: string; altGiven: boolean };
+type Item = ProjectFrontmatter['media'][number];
+type Described = { alt: string; altGiven: boolean };
+
+/** An image as pages show it: a photo, or the poster of a video or an embed. */
+export type Picture = { file: string; alt: string } & Pick<PhotoFacts, 'width' | 'height' | 'blurDataURL'> & PhotoSources;
+
+export type Photo = Extract<Item, { type: 'image' }> & Picture & Described;
+export type Video = Omit<Extract<Item, { type: 'video' }>, 'poster'> & Described & { poster: Picture };
+export type Embed = Omit<Extract<Item, { type: 'embed' }>, 'poster'> & Described & { poster?: Picture };
+export type Media = Photo | Video | Embed;
 
 export type Project = Omit<ProjectFrontmatter, 'media'> & {
   slug: string;
   href: string;
   html: string;
-  media: Photo[];
+  media: Media[];
+  /** The first media item's photo or poster: the project's cover and card image. */
+  cover?: Picture & { caption?: string };
 };
 
 export type Content = { site: Site; projects: Project[]; warnings: Problem[] };
@@ -38,7 +48,8 @@ export type LoadOptions = {
   includeDrafts: boolean;
 };
 
-type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: PhotoFacts[]; body: string };
+/** The facts of each media item's image (its photo or poster), in media order. */
+type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFacts | undefined)[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
 export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts }: LoadOptions): Promise<Content> {
@@ -158,28 +169,37 @@ async function loadProject(
     problems.push(...issuesToProblems(result.error.issues, yaml, displayed));
     return undefined;
   }
-  const images = await Promise.all(
-    result.data.media.map((item) =>
-      getPhotoFacts(photos, item.file).catch((error: unknown) => {
+  const unreadable = (field: PropertyKey[], message: string): Problem => ({
+    severity: 'error',
+    file: displayed,
+    ...yaml.locate(field),
+    field: formatFieldPath(field),
+    message,
+  });
+  // Each item's files are read at once; their problems are listed in media order.
+  const checked = await Promise.all(
+    result.data.media.map(async (item, index) => {
+      const found: Problem[] = [];
+      if (item.type === 'video' && !(await isVideo(photos.publicDir, item.file))) {
+        found.push(unreadable(['media', index, 'file'], `expected a readable MP4 or WebM video, got "${item.file}"`));
+      }
+      const [key, file] = item.type === 'image' ? ['file', item.file] : ['poster', item.poster];
+      const image = file === undefined ? undefined : await getPhotoFacts(photos, file).catch((error: unknown) => {
         if (error instanceof PhotoError) return error;
         throw error;
-      }),
-    ),
+      });
+      if (image instanceof PhotoError) {
+        const detail = image.detail ? `: ${image.detail}` : '';
+        found.push(unreadable(['media', index, key], `expected ${image.expected}, got "${file}"${detail}`));
+        return { found, image: undefined };
+      }
+      return { found, image };
+    }),
   );
-  images.forEach((image, index) => {
-    if (!(image instanceof PhotoError)) return;
-    const field = ['media', index, 'file'];
-    problems.push({
-      severity: 'error',
-      file: displayed,
-      ...yaml.locate(field),
-      field: formatFieldPath(field),
-      message: `expected ${image.expected}, got "${result.data.media[index]!.file}"${image.detail ? `: ${image.detail}` : ''}`,
-    });
-  });
-  const facts = images.filter((image): image is PhotoFacts => !(image instanceof PhotoError));
-  if (facts.length < images.length) return undefined;
-  return { slug, frontmatter: result.data, images: facts, body };
+  checked.forEach(({ found }) => problems.push(...found));
+  if (problems.some((problem) => problem.severity === 'error')) return undefined;
+  const images = checked.map(({ image }) => image);
+  return { slug, frontmatter: result.data, images, body };
 }
 
 function refuse(): never {
@@ -233,10 +253,13 @@ function unknownKeyWarnings(yaml: YamlSource, file: string): Problem[] {
   };
   const data = yaml.data as Record<string, unknown> | null;
   check(data, knownKeys.project, []);
-  for (const list of ['media', 'links'] as const) {
-    const items = data?.[list];
-    if (Array.isArray(items)) items.forEach((item, index) => check(item, knownKeys[list], [list, index]));
-  }
+  const keysOf = (item: unknown): readonly string[] => {
+    const type = typeof item === 'object' && item !== null && 'type' in item ? item.type : undefined;
+    return Object.entries(knownKeys.mediaTypes).find(([name]) => name === type)?.[1] ?? knownKeys.media;
+  };
+  const [media, links] = [data?.media, data?.links];
+  if (Array.isArray(media)) media.forEach((item, index) => check(item, keysOf(item), ['media', index]));
+  if (Array.isArray(links)) links.forEach((item, index) => check(item, knownKeys.links, ['links', index]));
   return warnings;
 }
 
@@ -261,19 +284,52 @@ function suggestSlug(name: string): string {
 }
 
 async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: string): Promise<Project> {
-  const { photoAlt } = getStrings(lang);
-  const media = frontmatter.media.map(
-    (item, index, all): Photo => ({
-      ...item,
-      width: images[index]!.width,
-      height: images[index]!.height,
-      blurDataURL: images[index]!.blurDataURL,
-      ...photoSources(item.file, images[index]!),
-      alt: item.alt ?? format(photoAlt, { title: frontmatter.title, position: index + 1, total: all.length }),
-      altGiven: item.alt !== undefined,
-    }),
-  );
-  return { ...frontmatter, slug, href: `/${frontmatter.category}/${slug}`, html: await markdownToHtml(body), media };
+  const { photoAlt, videoAlt } = getStrings(lang);
+  const media = frontmatter.media.map((item, index, all): Media => {
+    const alt =
+      item.alt ??
+      format(item.type === 'image' ? photoAlt : videoAlt, { title: frontmatter.title, position: index + 1, total: all.length });
+    const described = { alt, altGiven: item.alt !== undefined };
+    const image = images[index];
+    switch (item.type) {
+      case 'image':
+        return { ...item, ...facts(item.file, image!), ...described };
+      case 'video':
+        return { ...item, ...described, poster: { file: item.poster, alt, ...facts(item.poster, image!) } };
+      case 'embed':
+        return {
+          ...item,
+          ...described,
+          poster: item.poster && image ? { file: item.poster, alt, ...facts(item.poster, image) } : undefined,
+        };
+    }
+  });
+  return {
+    ...frontmatter,
+    slug,
+    href: `/${frontmatter.category}/${slug}`,
+    html: await markdownToHtml(body),
+    media,
+    cover: coverOf(media[0]),
+  };
+}
+
+/** What pages need of an image: its size, placeholder and the static files built of it. */
+function facts(file: string, image: PhotoFacts): Omit<Picture, 'file' | 'alt'> {
+  const { width, height, blurDataURL } = image;
+  return { width, height, blurDataURL, ...photoSources(file, image) };
+}
+
+/** The image a media item shows before it is played: the photo itself, or the poster of a video or embed. */
+export function pictureOf(item: Media): Picture | undefined {
+  return item.type === 'image' ? item : item.poster;
+}
+
+function coverOf(item: Media | undefined): Project['cover'] {
+  const picture = item && pictureOf(item);
+  if (!item || !picture) return undefined;
+  const { file, alt, width, height, blurDataURL, src, srcSet, social, largest } = picture;
+  return { file, alt, width, height, blurDataURL, src, srcSet, social, largest, caption: item.caption };
 }
 
 function byListingOrder(lang: string) {

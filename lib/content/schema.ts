@@ -109,21 +109,83 @@ export function mailtoHref(address: string, subject?: string, body?: string): st
 
 type ProjectContext = { categories: readonly string[] | undefined; publicDir: string };
 
+/** The players the CSP allows to be framed, and the page URLs an editor copies from each site. */
+const players = [
+  {
+    provider: 'youtube',
+    pattern: /^https?:\/\/(?:(?:www\.|m\.)?youtube\.com\/watch\?(?:[^#]*&)?v=|youtu\.be\/)([\w-]{11})(?:[?&#].*)?$/,
+    src: ([id]: string[]) => `https://www.youtube-nocookie.com/embed/${id}`,
+  },
+  {
+    // An unlisted Vimeo video carries a hash after its id, which the player needs as `h`.
+    provider: 'vimeo',
+    pattern: /^https?:\/\/(?:www\.)?vimeo\.com\/(\d+)(?:\/([\da-f]+))?\/?(?:[?#].*)?$/,
+    src: ([id, hash]: string[]) => `https://player.vimeo.com/video/${id}?dnt=1${hash ? `&h=${hash}` : ''}`,
+  },
+] as const;
+
+export type EmbedPlayer = { provider: (typeof players)[number]['provider']; src: string };
+
+/** The privacy-enhanced player for a YouTube or Vimeo page URL; undefined for any other URL. */
+export function embedPlayer(url: string): EmbedPlayer | undefined {
+  for (const { provider, pattern, src } of players) {
+    const match = pattern.exec(url.trim());
+    if (match) return { provider, src: src(match.slice(1)) };
+  }
+  return undefined;
+}
+
+const embedUrlMessage =
+  'expected a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…)';
+
 /** The frontmatter of `content/projects/<slug>.md`, cleaned of the previous CMS's quirks. */
 export function createProjectSchema({ categories, publicDir }: ProjectContext) {
-  const mediaSchema = z.object({
-    type: z.literal('image', 'expected "image" (other media types are not supported yet)'),
-    file: z
-      .string()
+  const publicFile = (pattern: RegExp, expected: string) =>
+    z
+      .string(expected)
       .trim()
-      .regex(/^\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i, {
-        message: 'expected an image path under public/ such as "/_static/images/photo.jpg"',
-        abort: true,
-      })
+      .regex(pattern, { message: expected, abort: true })
       .refine((file) => !file.split('/').includes('..'), { message: 'expected a path inside public/', abort: true })
-      .refine((file) => existsSync(path.join(publicDir, file)), 'expected an existing file under public/'),
+      .refine((file) => existsSync(path.join(publicDir, file)), 'expected an existing file under public/');
+  const imageFile = publicFile(
+    /^\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i,
+    'expected an image path under public/ such as "/_static/images/photo.jpg"',
+  );
+  const videoFile = publicFile(
+    /^\/[^\\]+\.(?:mp4|webm)$/i,
+    'expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4"',
+  );
+  const described = {
     alt: z.preprocess((value) => (missingAlt(value) ? undefined : value), text.optional()),
-  });
+    caption: optionalText,
+  };
+
+  const mediaSchema = z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('image'), file: imageFile, ...described }),
+      z.object({
+        type: z.literal('video'),
+        file: videoFile,
+        poster: z.preprocess((value) => (absent(value) ? undefined : value), imageFile),
+        ...described,
+      }),
+      z
+        .object({
+          type: z.literal('embed'),
+          url: z.string(embedUrlMessage).trim().refine((url) => embedPlayer(url) !== undefined, embedUrlMessage),
+          poster: optional(imageFile),
+          ...described,
+        })
+        .transform((item) => ({ ...item, player: embedPlayer(item.url)! })),
+    ],
+    {
+      error: (issue) =>
+        typeof issue.input === 'object' && issue.input !== null
+          ? 'expected a media type: image, video or embed'
+          : 'expected a media item such as { type: image, file: … }',
+    },
+  );
 
   const category = requiredText.superRefine((value, ctx) => {
     if (!categories || categories.includes(value)) return;
@@ -169,9 +231,19 @@ export function createProjectSchema({ categories, publicDir }: ProjectContext) {
 
 export type ProjectFrontmatter = z.output<ReturnType<typeof createProjectSchema>>;
 
-/** Top-level and nested keys the format knows; any other key is reported as a warning. */
+const mediaKeys = {
+  image: ['type', 'file', 'alt', 'caption'],
+  video: ['type', 'file', 'poster', 'alt', 'caption'],
+  embed: ['type', 'url', 'poster', 'alt', 'caption'],
+} as const;
+
+/**
+ * Top-level and nested keys the format knows; any other key is reported as a warning. `media` lists the keys of
+ * every media type, `mediaTypes` those of each type.
+ */
 export const knownKeys = {
   project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'media', 'links'],
-  media: ['type', 'file', 'alt'],
+  media: [...new Set(Object.values(mediaKeys).flat())],
+  mediaTypes: mediaKeys,
   links: ['name', 'action', 'target', 'emailaddress', 'emailsubject', 'emailcontent', 'dark', 'newtab'],
 } as const;

@@ -23,7 +23,7 @@ describe('npm run content:check', () => {
   it('exits 1 listing every broken file with its field', async () => {
     const { code, stderr } = await check('test/content/fixtures/broken');
     expect(code).toBe(1);
-    for (const file of ['bad-category', 'bad-link', 'bad-media', 'bad-types', 'executes', 'malformed', 'missing-fields', 'slider-senza-media', 'Nome_Sbagliato']) {
+    for (const file of ['bad-category', 'bad-embed', 'bad-link', 'bad-media', 'bad-types', 'bad-video', 'executes', 'malformed', 'missing-fields', 'slider-senza-media', 'unreadable-video', 'Nome_Sbagliato']) {
       expect(stderr).toContain(`test/content/fixtures/broken/projects/${file}.md`);
     }
     expect(stderr).toContain('bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"');

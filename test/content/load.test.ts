@@ -47,7 +47,7 @@ describe('a valid content folder', () => {
 
   it('keeps media in order with their intrinsic size, a blur placeholder and an alt text for each', async () => {
     const { projects } = await load('valid');
-    const media = projects.find((project) => project.slug === 'alba')?.media ?? [];
+    const media = (projects.find((project) => project.slug === 'alba')?.media ?? []).filter((item) => item.type === 'image');
     expect(media.map(({ file, width, height, alt, altGiven }) => ({ file, width, height, alt, altGiven }))).toEqual([
       { file: '/_static/images/wide.jpg', width: 30, height: 20, alt: "Il fiume all'alba", altGiven: true },
       { file: '/_static/images/tall.jpg', width: 20, height: 30, alt: 'Alba, immagine 2 di 3', altGiven: false },
@@ -108,7 +108,7 @@ describe('the seed from the previous CMS, as it is', () => {
     const [coCity] = projects;
     expect(coCity).toMatchObject({ slug: 'co-city', title: 'Co-city', order: 4, year: '2020', role: 'assignment' });
     expect(coCity?.summary).toMatch(/^Nel progetto Co-City Torino .* responsabilizzazione\.$/);
-    expect(coCity?.media.map((photo) => photo.file)).toEqual(
+    expect(coCity?.media.map((photo) => photo.type === 'image' && photo.file)).toEqual(
       [6, 5, 4, 1, 2, 3, 8, 9].map((n) => `/_static/images/co-city${n}.jpg`),
     );
     expect(coCity?.media.map((photo) => photo.alt)).toEqual(
@@ -131,9 +131,17 @@ describe('the seed from the previous CMS, as it is', () => {
 describe('a broken content folder', () => {
   it('reports every problem of every file at once, with file, line, column, field, expected and got', async () => {
     const base = 'test/content/fixtures/broken/projects';
+    const embedUrl =
+      'expected a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…)';
     expect(await problemsOf('broken')).toEqual([
       `${base}/Nome_Sbagliato.md: expected a file name of lowercase a-z0-9 words joined by "-" (such as "nome-sbagliato.md"), got "Nome_Sbagliato.md"`,
       `${base}/bad-category.md:3:11: category: expected a category declared in site.yml (fotografie, grafica), got "fotografia"; did you mean "fotografie"?`,
+      `${base}/bad-embed.md:7:10: media[0].url: ${embedUrl}, got "https://example.com/video/123"`,
+      `${base}/bad-embed.md:9:10: media[1].url: ${embedUrl}, got "https://www.youtube.com/embed/aqz-KE-bpKQ"`,
+      `${base}/bad-embed.md:11:10: media[2].url: ${embedUrl}, got "https://vimeo.com/canale/prova"`,
+      `${base}/bad-embed.md:12:5: media[3].url: ${embedUrl}, got nothing`,
+      `${base}/bad-embed.md:16:13: media[4].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got "/_static/videos/clip.mp4"`,
+      `${base}/bad-embed.md:18:10: media[5].url: ${embedUrl}, got "https://youtube.com.example.org/watch?v=aqz-KE-bpKQ"`,
       `${base}/bad-image.md:7:11: media[0].file: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
       `${base}/bad-image.md:9:11: media[1].file: expected a readable image, got "/_static/images/truncated.jpg": it is damaged: VipsJpeg: premature end of JPEG image`,
       `${base}/bad-image.md:11:11: media[2].file: expected a photo of at most 120 megapixels, got "/_static/images/bomb.png": it is 30000×30000, 900 MP: too large to decode safely`,
@@ -143,17 +151,28 @@ describe('a broken content folder', () => {
       `${base}/bad-link.md:22:13: links[4].action: expected one of slider, linkto, mailto, got "popup"`,
       `${base}/bad-link.md:25:19: links[5].emailaddress: expected an email address, got "none"`,
       `${base}/bad-media.md:7:11: media[0].file: expected an existing file under public/, got "/_static/images/manca.jpg"`,
-      `${base}/bad-media.md:8:11: media[1].type: expected "image" (other media types are not supported yet), got "video"`,
+      `${base}/bad-media.md:9:11: media[1].file: expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4", got "/_static/images/wide.jpg"`,
+      `${base}/bad-media.md:8:5: media[1].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got nothing`,
       `${base}/bad-media.md:11:11: media[2].file: expected an image path under public/ such as "/_static/images/photo.jpg", got "/../../package.json"`,
       `${base}/bad-types.md:3:8: order: expected a number, got "primo"`,
       `${base}/bad-types.md:5:7: year: expected a year, got a list`,
       `${base}/bad-types.md:7:8: draft: expected true or false, got "forse"`,
+      `${base}/bad-video.md:7:11: media[0].file: expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4", got "/_static/videos/clip.mov"`,
+      `${base}/bad-video.md:10:11: media[1].file: expected an existing file under public/, got "/_static/videos/manca.mp4"`,
+      `${base}/bad-video.md:12:5: media[2].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got nothing`,
+      `${base}/bad-video.md:16:13: media[3].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got "none"`,
+      `${base}/bad-video.md:17:14: media[3].caption: expected text, got 42`,
+      `${base}/bad-video.md:20:13: media[4].poster: expected an existing file under public/, got "/_static/images/manca.jpg"`,
+      `${base}/bad-video.md:21:11: media[5].type: expected a media type: image, video or embed, got "audio"`,
       `${base}/executes.md:1:1: expected YAML front matter ("---"), got "---js": front matter in other languages is refused and never run`,
       `${base}/malformed.md:4:21: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${base}/missing-fields.md:2:8: title: expected text, got "none"`,
       `${base}/missing-fields.md: summary: expected text, got nothing`,
       `${base}/notes.txt: expected a <slug>.md project file, got "notes.txt"`,
       `${base}/slider-senza-media.md:7:13: links[0].action: expected a project with media for the slider to show, but it has none, got "slider"`,
+      `${base}/unreadable-video.md:7:11: media[0].file: expected a readable MP4 or WebM video, got "/_static/videos/photo.mp4"`,
+      `${base}/unreadable-video.md:8:13: media[0].poster: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
+      `${base}/unreadable-video.md:11:13: media[1].poster: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
     ]);
   });
 

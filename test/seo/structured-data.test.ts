@@ -6,7 +6,7 @@ import { categoryJsonLd, projectJsonLd } from '../../lib/structured-data';
 
 const site = { title: 'Studio Prova', lang: 'it', author: undefined };
 const category = { slug: 'fotografie', label: 'Fotografie', description: undefined };
-const photo = { alt: 'Il fiume', largest: { url: '/_next/static/photos/wide.0123456789.30.webp', width: 30, height: 20 } };
+const photo = { type: 'image' as const, alt: 'Il fiume', largest: { url: '/_next/static/photos/wide.0123456789.30.webp', width: 30, height: 20 } };
 
 beforeAll(() => {
   vi.stubEnv('SITE_URL', 'https://studio.example');
@@ -37,6 +37,49 @@ describe('JSON-LD', () => {
         caption: 'Il fiume',
       }),
     });
+  });
+
+  it('lists videos and embeds as VideoObjects, and a caption as the caption of a photo', () => {
+    const media = [
+      { ...photo, caption: 'Il fiume al mattino.' },
+      {
+        type: 'video' as const,
+        file: '/_static/videos/clip.mp4',
+        alt: 'Un quadrato blu',
+        poster: { largest: { url: '/_next/static/photos/tall.0123456789.20.webp' } },
+      },
+      {
+        type: 'embed' as const,
+        alt: 'Lo spot',
+        caption: 'Su YouTube.',
+        player: { src: 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ' },
+      },
+    ];
+    const data = projectJsonLd(site, category, { title: 'Alba', summary: 'Luce.', href: '/fotografie/alba', year: '2021', media });
+    expect(data.image).toEqual([
+      {
+        '@type': 'ImageObject',
+        contentUrl: 'https://studio.example/_next/static/photos/wide.0123456789.30.webp',
+        width: 30,
+        height: 20,
+        caption: 'Il fiume al mattino.',
+      },
+    ]);
+    expect(data.video).toEqual([
+      {
+        '@type': 'VideoObject',
+        name: 'Un quadrato blu',
+        description: 'Un quadrato blu',
+        thumbnailUrl: 'https://studio.example/_next/static/photos/tall.0123456789.20.webp',
+        contentUrl: 'https://studio.example/_static/videos/clip.mp4',
+      },
+      {
+        '@type': 'VideoObject',
+        name: 'Lo spot',
+        description: 'Su YouTube.',
+        embedUrl: 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ',
+      },
+    ]);
   });
 
   it('leaves out a year that is not a date', () => {

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<'/[category]/[slug]
     title: project.title,
     description: project.summary,
     path: project.href,
-    image: project.media[0],
+    image: project.cover,
     type: 'article',
   });
 }
@@ -42,7 +42,7 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
 
   const strings = getStrings(site.lang);
   const index = siblings.findIndex((sibling) => sibling.slug === project.slug);
-  const cover = project.media[0];
+  const { cover } = project;
   const coverRatio = cover && (cover.width / cover.height).toFixed(3);
 
   return (
@@ -77,6 +77,7 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
         // --ratio caps a portrait cover at 85vh, and keeps the box's size known before the photo arrives.
         <figure className="project-cover" style={{ '--ratio': coverRatio } as CSSProperties}>
           <Photo photo={cover} sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${coverRatio}))`} priority />
+          {cover.caption && <figcaption className="project-cover-caption">{cover.caption}</figcaption>}
         </figure>
       )}
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}

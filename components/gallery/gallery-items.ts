@@ -1,0 +1,61 @@
+import type { Media, Picture } from '@/lib/content';
+import type { Strings } from '@/lib/i18n';
+import type { GalleryItem, GalleryPhoto, GalleryStrings } from './types';
+
+const providers = { youtube: 'YouTube', vimeo: 'Vimeo' } as const;
+
+/** What the gallery needs of an image: no more than it draws. */
+export function galleryPhoto({ src, srcSet, alt, width, height }: Picture): GalleryPhoto {
+  return { src, srcSet, alt, width, height };
+}
+
+/** A project's media as the gallery's slides: plain props for the client island. */
+export function galleryItems(media: Media[]): GalleryItem[] {
+  return media.map((item): GalleryItem => {
+    const { alt, caption } = item;
+    switch (item.type) {
+      case 'image':
+        return { type: 'image', alt, caption, photo: galleryPhoto(item) };
+      case 'video':
+        return { type: 'video', alt, caption, src: item.file, poster: galleryPhoto(item.poster) };
+      case 'embed':
+        return {
+          type: 'embed',
+          alt,
+          caption,
+          src: item.player.src,
+          provider: providers[item.player.provider],
+          poster: item.poster && galleryPhoto(item.poster),
+        };
+    }
+  });
+}
+
+export function galleryStrings(strings: Strings): GalleryStrings {
+  const {
+    close,
+    previousSlide,
+    nextSlide,
+    slidePosition,
+    slideAnnouncement,
+    videoAnnouncement,
+    captionAnnouncement,
+    zoom,
+    zoomAnnouncement,
+    zoomResetAnnouncement,
+    playVideo,
+  } = strings;
+  return {
+    close,
+    previousSlide,
+    nextSlide,
+    slidePosition,
+    slideAnnouncement,
+    videoAnnouncement,
+    captionAnnouncement,
+    zoom,
+    zoomAnnouncement,
+    zoomResetAnnouncement,
+    playVideo,
+  };
+}

@@ -1,0 +1,222 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import matter from 'gray-matter';
+import { getProject, projects, drafts } from './support/content';
+import { cmsPorts, copySite, isListening, removeCopy, run, startEditor, type Editor } from './support/cms';
+import { watchForViolations } from './support/csp';
+
+// The editor's journeys through the real Decap CMS, started by `npm run cms` (decap-server and next dev) in a copy
+// of the site: every edit lands in that copy, never in the repository's own content/ or public/.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const seed = getProject('co-city');
+let copy: string;
+let editor: Editor;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  copy = await copySite();
+  editor = await startEditor(copy);
+});
+
+test.afterAll(async () => {
+  await editor?.stop();
+  await removeCopy(copy);
+});
+
+const projectFile = (slug: string) => path.join(copy, 'content', 'projects', `${slug}.md`);
+
+async function openAdmin(page: Page, hash = '') {
+  await page.goto(`/admin${hash}`);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+}
+
+/** Decap's text inputs put the caret back after each change, so a plain fill() can end up appending. */
+async function replaceText(field: Locator, value: string) {
+  await field.clear();
+  await field.fill(value);
+  await expect(field).toHaveValue(value);
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+}
+
+test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
+
+test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page, request }) => {
+  expect(editor.url).toBe(`http://localhost:${cmsPorts.editor}/admin`);
+  expect(await isListening(cmsPorts.proxy)).toBe(true);
+
+  const response = await request.get('/admin');
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers['x-robots-tag']).toContain('noindex');
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'unsafe-eval';");
+  expect(headers['content-security-policy']).toContain(`connect-src 'self' blob: http://127.0.0.1:${cmsPorts.proxy}`);
+  expect(await response.text()).toContain('<meta name="robots" content="noindex, nofollow" />');
+
+  const { refusals, violations } = await watchForViolations(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto('/admin/');
+  await expect(page).toHaveURL(/\/admin(#.*)?$/);
+  await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const url of scripts) expect(new URL(url).origin, url).toBe(`http://127.0.0.1:${cmsPorts.editor}`);
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test('logging in lists every project, the seed among them, and opens it with its values', async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  await openAdmin(page, '#/collections/projects');
+  for (const project of [...projects, ...drafts]) {
+    await expect(page.getByRole('link', { name: new RegExp(escapeRegExp(project.title)) }).first()).toBeVisible();
+  }
+  await page.getByRole('link', { name: new RegExp(escapeRegExp(seed.title)) }).first().click();
+  await expect(page).toHaveURL(/#\/collections\/projects\/entries\/co-city$/);
+  await expect(page.getByLabel('Titolo')).toHaveValue(' Co-city');
+  await expect(page.getByLabel('Ruolo')).toHaveValue(seed.role!);
+  await expect(page.getByText('8 immagini')).toBeVisible();
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test('changing the seed and changing it back leaves its file byte for byte as it was', async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  const file = projectFile('co-city');
+  const original = await readFile(file);
+
+  await openAdmin(page, '#/collections/projects/entries/co-city');
+  const title = page.getByLabel('Titolo');
+  await expect(title).toHaveValue(' Co-city');
+  await replaceText(title, ' Co-city (prova)');
+  await publish(page);
+  await expect.poll(async () => (await readFile(file, 'utf8')).split('\n')[1]).toBe('title: " Co-city (prova)"');
+
+  // Decap compares a draft with the entry as first opened, so the revert starts from the saved one.
+  await page.reload();
+  await expect(title).toHaveValue(' Co-city (prova)');
+  await replaceText(title, ' Co-city');
+  await publish(page);
+  await expect.poll(async () => Buffer.compare(await readFile(file), original)).toBe(0);
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test('the form refuses a javascript: link and a malformed email address, and saves only once they are corrected', async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  const before = await readdir(path.join(copy, 'content', 'projects'));
+
+  await openAdmin(page, '#/collections/projects/new');
+  await page.getByLabel('Titolo').fill('Link pericoloso');
+  await page.getByLabel('Categoria').click();
+  await page.getByRole('option', { name: 'Grafica' }).click();
+  await page.getByLabel('Sommario').fill('Salvato solo dopo la correzione.');
+  await page.getByRole('button', { name: 'Aggiungi pulsante' }).click();
+  await page.getByRole('menuitem', { name: 'Collegamento' }).click();
+  await page.getByLabel('Etichetta').nth(0).fill('clicca');
+  await page.getByLabel('Indirizzo', { exact: true }).fill('javascript:alert(document.cookie)');
+  await page.getByRole('button', { name: 'Aggiungi pulsante' }).click();
+  await page.getByRole('menuitem', { name: 'Email' }).click();
+  await page.getByLabel('Etichetta').nth(1).fill('scrivimi');
+  await page.getByLabel('Indirizzo email').fill('studio@example');
+  await publish(page);
+
+  await expect(page.getByText('Un indirizzo completo che inizia con http:// o https://')).toBeVisible();
+  await expect(page.getByText('Un indirizzo email, come nome@example.com')).toBeVisible();
+
+  expect(await readdir(path.join(copy, 'content', 'projects'))).toEqual(before);
+
+  // The same form, corrected, saves: it was those two values that stopped it.
+  await replaceText(page.getByLabel('Indirizzo', { exact: true }), 'https://example.org/sicuro');
+  await replaceText(page.getByLabel('Indirizzo email'), 'studio@example.com');
+  await publish(page);
+  await expect.poll(() => readdir(path.join(copy, 'content', 'projects')), { timeout: 15_000 }).toContain('link-pericoloso.md');
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test('a new project with an uploaded photo, a gallery and a link passes content:check', async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  const photo = await readFile(path.join('public', seed.cover!.file));
+
+  await openAdmin(page, '#/collections/projects/new');
+  await page.getByLabel('Titolo').fill('Orti di Mirafiori');
+  await page.getByLabel('Categoria').click();
+  await page.getByRole('option', { name: 'Fotografie' }).click();
+  await page.getByLabel('Anno').fill('2024');
+  await page.getByLabel('Sommario').fill('Gli orti urbani lungo il Sangone, una stagione dopo l’altra.');
+
+  await page.getByRole('button', { name: 'Aggiungi immagine' }).click();
+  await page.getByRole('button', { name: "Scegli un'immagine" }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'orti-mirafiori.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('button', { name: 'Prendi selezionato' }).click();
+  await page.getByLabel('Testo alternativo').fill('Un orto in autunno, con le serre sullo sfondo');
+
+  await page.getByRole('button', { name: 'Aggiungi pulsante' }).click();
+  await page.getByRole('menuitem', { name: 'Galleria' }).click();
+  await page.getByLabel('Etichetta').nth(0).fill('guarda le foto');
+  await page.getByRole('button', { name: 'Aggiungi pulsante' }).click();
+  await page.getByRole('menuitem', { name: 'Collegamento' }).click();
+  await page.getByLabel('Etichetta').nth(1).fill('il quartiere');
+  await page.getByLabel('Indirizzo', { exact: true }).fill('https://example.org/mirafiori');
+  await publish(page);
+
+  const file = projectFile('orti-di-mirafiori');
+  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('orti-di-mirafiori.md');
+  const { data } = matter(await readFile(file, 'utf8'));
+  expect(data).toMatchObject({
+    title: 'Orti di Mirafiori',
+    category: 'fotografie',
+    year: '2024',
+    media: [{ type: 'image', file: '/_static/images/orti-mirafiori.jpg', alt: 'Un orto in autunno, con le serre sullo sfondo' }],
+    links: [
+      { action: 'slider', name: 'guarda le foto' },
+      { action: 'linkto', name: 'il quartiere', target: 'https://example.org/mirafiori' },
+    ],
+  });
+  expect(Buffer.compare(await readFile(path.join(copy, 'public', '_static', 'images', 'orti-mirafiori.jpg')), photo)).toBe(0);
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+
+  // In the copy, so that the checker sees its photos too.
+  const check = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
+    cwd: copy,
+    env: { ...process.env, CONTENT_DIR: path.join(copy, 'content') },
+  });
+  expect(check.output).toMatch(/: ok, \d+ projects/);
+  expect(check.code, check.output).toBe(0);
+});
+
+test('Ctrl-C stops decap-server and next dev', async () => {
+  const exited = new Promise((resolve) => editor.process.once('exit', resolve));
+  process.kill(editor.process.pid!, 'SIGINT');
+  await exited;
+  await expect.poll(() => isListening(cmsPorts.proxy)).toBe(false);
+  await expect.poll(() => isListening(cmsPorts.editor)).toBe(false);
+});
+
+test('a production build of the copy renders the new project\'s page', async () => {
+  test.setTimeout(240_000);
+  const build = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
+    cwd: copy,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  expect(build.code, build.output).toBe(0);
+  const html = await readFile(path.join(copy, '.next', 'server', 'app', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');
+  expect(html).toMatch(/<h1[^>]*>Orti di Mirafiori<\/h1>/);
+  expect(html).toContain('guarda le foto');
+  expect(html).toContain('Un orto in autunno, con le serre sullo sfondo');
+  expect(html).toMatch(/\/_next\/static\/photos\/orti-mirafiori\.[0-9a-f]{10}\.\d+\.webp/);
+  expect(html).toContain('href="https://example.org/mirafiori"');
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
