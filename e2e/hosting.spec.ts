@@ -74,6 +74,14 @@ test.describe('cache headers', () => {
     expect(originalFile.headers()['cache-control']).toBe('public, max-age=86400, stale-while-revalidate=604800');
   });
 
+  test('the sign-in routes are never kept by a shared cache', async ({ request }) => {
+    for (const pathname of ['/api/auth', '/api/auth/callback?code=x&state=y', '/api/cms/settings']) {
+      const cacheControl = (await request.get(pathname, { maxRedirects: 0 })).headers()['cache-control'] ?? '';
+      expect(cacheControl, pathname).toContain('no-store');
+      expect(cacheControl, pathname).not.toContain('public');
+    }
+  });
+
   test('no response anywhere tells a shared cache to keep HTML for a year', async ({ request }) => {
     for (const pathname of ['/', coCity.href, '/non-esiste', `/${coCity.category}/non-esiste`]) {
       const cacheControl = (await request.get(pathname)).headers()['cache-control'] ?? '';

@@ -124,7 +124,7 @@ async function main() {
         assert.equal(response.headers['content-encoding'], coding, `Accept-Encoding "${accept}"`);
         assert.equal(response.headers['x-cache-status'], 'HIT');
       }
-      const reachedOrigin = (await originLog(edge)).filter((line) => line.includes(`"GET ${page} `));
+      const reachedOrigin = (await originLog(edge)).filter((line) => line.includes(`"GET ${page}"`));
       assert.equal(reachedOrigin.length, 3, `the compressing server saw ${page} ${reachedOrigin.length} times for 15 requests:\n${reachedOrigin.join('\n')}`);
       return '15 requests, 3 copies (br, gzip, identity) made behind the cache';
     });
