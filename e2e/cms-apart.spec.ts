@@ -8,6 +8,7 @@ const publicPaths = ['/', `/${site.categories[0]!.slug}`, coCity.href, '/non-esi
 
 const publicPolicy =
   "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "media-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; " +
   "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 test('public pages keep their strict CSP, unchanged, and are indexable', async ({ request }) => {

@@ -30,6 +30,8 @@ const projectFile = (slug: string) => path.join(copy, 'content', 'projects', `${
 async function openAdmin(page: Page, hash = '') {
   await page.goto(`/admin${hash}`);
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  // Decap reads the entry through decap-server first ("Caricando la voce..."): slow on a busy machine.
+  await expect(page.getByText(/^Caricando/)).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Decap's text inputs put the caret back after each change, so a plain fill() can end up appending. */
@@ -82,7 +84,7 @@ test('logging in lists every project, the seed among them, and opens it with its
   await expect(page).toHaveURL(/#\/collections\/projects\/entries\/co-city$/);
   await expect(page.getByLabel('Titolo')).toHaveValue(' Co-city');
   await expect(page.getByLabel('Ruolo')).toHaveValue(seed.role!);
-  await expect(page.getByText('8 immagini')).toBeVisible();
+  await expect(page.getByText('8 foto e video')).toBeVisible();
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 });
@@ -153,7 +155,8 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
   await page.getByLabel('Anno').fill('2024');
   await page.getByLabel('Sommario').fill('Gli orti urbani lungo il Sangone, una stagione dopo l’altra.');
 
-  await page.getByRole('button', { name: 'Aggiungi immagine' }).click();
+  await page.getByRole('button', { name: 'Aggiungi elemento' }).click();
+  await page.getByRole('menuitem', { name: 'Foto', exact: true }).click();
   await page.getByRole('button', { name: "Scegli un'immagine" }).click();
   await page.locator('input[type="file"]').setInputFiles({ name: 'orti-mirafiori.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByRole('button', { name: 'Prendi selezionato' }).click();
