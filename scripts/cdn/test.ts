@@ -21,6 +21,7 @@ const slack = 5;
 const minimumRatio = 5;
 const projectPage = '/fotografie/co-city';
 const watchedPage = '/grafica';
+const nginxHeaders = "deploy/nginx/portfolio/security-headers.conf must repeat next.config.js's headers";
 const prefetch = (segment: string) => ({ rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': segment });
 
 let failures = 0;
@@ -175,7 +176,7 @@ async function main() {
       }
       const refused = await edge.request(projectPage, { method: 'POST' });
       assert.equal(refused.status, 405);
-      assert.deepEqual(securityHeaders(refused), reference, "nginx's 405 page");
+      assert.deepEqual(securityHeaders(refused), reference, `nginx's 405 page: ${nginxHeaders}`);
       const redirect = await fetch(`${edge.plain}${projectPage}`, { redirect: 'manual' });
       assert.equal(redirect.status, 301);
       assert.equal(redirect.headers.get('location'), `https://127.0.0.1${projectPage}`);
@@ -241,7 +242,7 @@ async function main() {
       assert.equal(cached.status, 200, `${watchedPage} from the cache`);
       const down = await edge.request('/?replicas=down');
       assert.equal(down.status, 502);
-      assert.deepEqual(securityHeaders(down), reference, "nginx's 502 page");
+      assert.deepEqual(securityHeaders(down), reference, `nginx's 502 page: ${nginxHeaders}`);
       assert.match(down.text(), /non è disponibile/);
     });
   } finally {
