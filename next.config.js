@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import { callbackPolicy } from './lib/cms/callback-page.js';
 import { localProxyPort } from './lib/cms/local-proxy.js';
 
@@ -34,6 +35,24 @@ const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
+
+// Prerendered pages and their RSC payloads: a shared cache (nginx, a CDN) keeps them a minute, then serves its copy
+// while it fetches the new one in the background, so a redeploy shows there about a minute later with no purge.
+// Next's own default, s-maxage=31536000, would keep old pages in such a cache for a year. Browsers revalidate.
+const pageCaching = 'public, s-maxage=60, stale-while-revalidate=86400';
+// Files in public/ keep their URL when their bytes change: a day, then refreshed in the background.
+const publicFileCaching = 'public, max-age=86400, stale-while-revalidate=604800';
+
+// Content is read at build time only (every page is prerendered): neither it nor the tests belong in the server.
+// CONTENT_DIR may name another folder inside the project; one outside it is never traced.
+const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR ?? 'content'));
+const untraced = new Set(['content', 'test', 'e2e', 'bench', ...(contentDir.startsWith('..') ? [] : [contentDir])]);
+// Not /api/: its routes answer each visitor on their own, and say so (no-store).
+const pages = '/:path((?!_next/|_static/|api/).*)';
+/** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
+const rscRequest = { type: 'header', key: 'rsc', value: '1' };
+/** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
+const rscKey = { type: 'query', key: '_rsc' };
 
 // Decap CMS at /admin (public/admin/) needs more, so it alone gets a looser policy: its bundle compiles code at run
 // time ('unsafe-eval'), styles itself inline and previews uploads from blob: URLs. It talks to the local decap-server
@@ -71,11 +90,20 @@ const signInHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  output: 'standalone',
+  outputFileTracingExcludes: { '*': [...untraced].map((dir) => `${dir}/**`) },
   poweredByHeader: false,
   reactStrictMode: true,
-  // For a path matched by several rules, the last rule's value of a header wins.
+  // For a path matched by several rules, the last rule's value of a header wins. /_next/ keeps Next's own
+  // Cache-Control: hashed files immutable for a year.
   headers: async () => [
     { source: '/:path*', headers: securityHeaders },
+    { source: pages, missing: [rscRequest], headers: [{ key: 'Cache-Control', value: pageCaching }] },
+    { source: pages, has: [rscRequest, rscKey], headers: [{ key: 'Cache-Control', value: pageCaching }] },
+    // An RSC request without its `_rsc` key is answered with a redirect to it, which a cache keyed on the URL alone
+    // would then serve in place of the page.
+    { source: pages, has: [rscRequest], missing: [rscKey], headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
+    { source: '/_static/:path*', headers: [{ key: 'Cache-Control', value: publicFileCaching }] },
     { source: '/admin/:path*', headers: adminHeaders },
     { source: '/api/auth/:path*', headers: signInHeaders },
   ],

@@ -22,7 +22,9 @@ export default defineConfig({
     { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
-    command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${port}`,
+    // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.
+    command: 'npm run build && npm start',
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

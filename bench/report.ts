@@ -1,4 +1,5 @@
 import type { BytesResult, FirstLoad, KindTotals, PhotoCheck } from './bytes';
+import { cdnSection } from './cdn';
 import type { Environment } from './lib/environment';
 import { kinds } from './lib/network';
 import type { LighthousePage, SlowPhonePage } from './lighthouse';
@@ -372,7 +373,7 @@ export function renderMarkdown(results: Results): string {
     '```sh',
     'npm ci',
     'npm run bench                                   # everything: about 5-10 minutes on 2 cores',
-    'npm run bench -- --only bytes,lighthouse        # sections: load, build, photos, bytes, lighthouse, slowphone, throughput',
+    'npm run bench -- --only bytes,lighthouse        # sections: load, build, photos, bytes, lighthouse, slowphone, throughput, cdn',
     'npm run bench -- --runs 1 --duration 3 --sizes 10,100   # a short development run',
     '```',
     '',
@@ -400,6 +401,8 @@ export function renderMarkdown(results: Results): string {
     sections.photos ? photosSection(sections.photos, meta.photos) : '',
     '',
     sections.slowphone ? slowPhoneSection(sections.slowphone, meta.slowphone) : '',
+    '',
+    sections.cdn ? cdnSection(sections.cdn, metaLine(meta.cdn), table) : '',
     '',
   ]
     .join('\n')

@@ -1,10 +1,11 @@
-// `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
+// `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput,cdn] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
 // Builds and serves the production site, measures it, and writes bench/results.md and bench/results.json.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBytes } from './bytes';
+import { measureCdn } from './cdn';
 import { buildSite, builtRoutes } from './lib/build';
 import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
@@ -18,7 +19,7 @@ import { measureBuilds, measureLoader, type ContentSet } from './scaling';
 import { categoryPage, mediaPage, projectPage, type Sections } from './targets';
 import { measureThroughput } from './throughput';
 
-const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput'] as const satisfies readonly SectionName[];
+const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput', 'cdn'] as const satisfies readonly SectionName[];
 const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000', photos: 200 };
 
 const { values: args } = parseArgs({
@@ -85,8 +86,11 @@ async function realRoutes(): Promise<string[]> {
   return ['/', ...content.site.categories.map((category) => `/${category.slug}`), ...content.projects.map((project) => project.href)];
 }
 
+let realBuildReady = false;
+
 async function ensureRealBuild(builtJustNow: boolean) {
-  if (builtJustNow) return;
+  if (builtJustNow || realBuildReady) return;
+  realBuildReady = true;
   if (args['reuse-build']) {
     const [built, expected] = await Promise.all([builtRoutes(root), realRoutes()]);
     const same = built && built.length === expected.length && expected.every((route) => built.includes(route));
@@ -181,6 +185,12 @@ async function main() {
       } finally {
         await next.stop();
       }
+    }
+    if (selected.has('cdn')) {
+      await ensureRealBuild(selected.has('build'));
+      const load = { connections: settings.connections, seconds: settings.duration, warmupSeconds: settings.warmup };
+      const reduced = settings.duration < full.duration || settings.warmup < full.warmup || settings.connections !== full.connections;
+      await measure('cdn', `${settings.connections} connections, ${settings.warmup} s + ${settings.duration} s`, reduced, () => measureCdn(root, tmp, load));
     }
   } finally {
     if (!args['keep-tmp']) await rm(tmp, { recursive: true, force: true });

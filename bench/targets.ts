@@ -1,4 +1,5 @@
 import type { BytesResult } from './bytes';
+import { cdnTargets, type CdnResult } from './cdn';
 import type { LighthousePage, SlowPhonePage } from './lighthouse';
 import type { PhotoResult } from './photos';
 import type { BuildRow, LoaderRow } from './scaling';
@@ -10,6 +11,7 @@ export type Sections = {
   build?: BuildRow[];
   load?: LoaderRow[];
   throughput?: ThroughputResult;
+  cdn?: CdnResult;
   photos?: PhotoResult;
   slowphone?: SlowPhonePage[];
 };
@@ -233,6 +235,7 @@ export function evaluateTargets(sections: Sections): Target[] {
     ...mediaTargets(sections.bytes),
     ...buildTargets(sections.build, sections.load),
     ...throughputTargets(sections.throughput),
+    ...cdnTargets(sections.cdn),
     ...photoTargets(sections.photos),
     ...slowPhoneTargets(sections.slowphone),
   ];

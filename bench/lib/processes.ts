@@ -112,19 +112,20 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-const portRange = { first: 3200, last: 3299 };
+export type PortRange = { first: number; last: number };
+const portRange: PortRange = { first: 3200, last: 3299 };
 const handedOut = new Set<number>();
 
-/** A port in 3200–3299 that nothing listens on and this run has not handed out yet. */
-export async function freePort(): Promise<number> {
-  for (let port = portRange.first; port <= portRange.last; port++) {
+/** A port in `range` (3200–3299 unless told) that nothing listens on and this run has not handed out yet. */
+export async function freePort(range = portRange): Promise<number> {
+  for (let port = range.first; port <= range.last; port++) {
     if (handedOut.has(port)) continue;
     if (await portIsFree(port)) {
       handedOut.add(port);
       return port;
     }
   }
-  throw new Error(`no free port in ${portRange.first}-${portRange.last}`);
+  throw new Error(`no free port in ${range.first}-${range.last}`);
 }
 
 /** Waits until nothing listens on `port` any more, then lets the run reuse it. */

@@ -1,0 +1,79 @@
+// The builds the CDN test and benchmark serve: the repository's own standalone folder, and a second release with
+// changed content, built from a temporary copy so that nothing of the repository (content/, public/, .next/) is written.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseDocument } from 'yaml';
+import { run } from '../../bench/lib/processes';
+
+const execFileAsync = promisify(execFile);
+
+/** The standalone folder of a build: server.js with its static files and public/ copied in (npm run build). */
+export function standaloneOf(projectDir: string): string {
+  return path.join(projectDir, '.next', 'standalone');
+}
+
+export function isComplete(release: string): boolean {
+  return existsSync(path.join(release, 'server.js')) && existsSync(path.join(release, '.next', 'static')) && existsSync(path.join(release, 'public'));
+}
+
+/** The repository's standalone build (the one the e2e run made), built first only when there is none. */
+export async function currentRelease(root: string): Promise<string> {
+  const release = standaloneOf(root);
+  if (!isComplete(release)) {
+    console.log('No standalone build in .next/standalone: npm run build');
+    await run('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  }
+  if (!isComplete(release)) throw new Error(`npm run build made no complete standalone folder in ${release}`);
+  return release;
+}
+
+const skipped = new Set(['.git', '.next', 'content', 'test-results', 'playwright-report', 'blob-report']);
+/** Large, and only read by the build. */
+const linked = new Set(['node_modules']);
+
+/** Hard links when the copy is on the same file system (a second or two for node_modules), else a plain copy. */
+async function linkTree(from: string, to: string) {
+  try {
+    await execFileAsync('cp', ['-al', from, to]);
+  } catch {
+    await cp(from, to, { recursive: true });
+  }
+}
+
+/**
+ * A second release: the project copied to `workDir`, its content copied and changed by `edit`, built with
+ * `CONTENT_DIR` pointing at the copy. Next's build cache is copied along, so only what changed is rebuilt.
+ */
+export async function buildChangedRelease(root: string, workDir: string, edit: (contentDir: string) => Promise<void>): Promise<string> {
+  if (!path.relative(root, workDir).startsWith('..')) throw new Error(`the copy must be made outside the project, not in ${workDir}`);
+  const project = path.join(workDir, 'project');
+  const content = path.join(workDir, 'content');
+  await mkdir(project, { recursive: true });
+  const scratch = path.join(root, 'bench', 'tmp');
+  for (const entry of await readdir(root)) {
+    if (skipped.has(entry)) continue;
+    if (linked.has(entry)) await linkTree(path.join(root, entry), path.join(project, entry));
+    else await cp(path.join(root, entry), path.join(project, entry), { recursive: true, filter: (source) => source !== scratch });
+  }
+  if (existsSync(path.join(root, '.next', 'cache'))) {
+    await mkdir(path.join(project, '.next'), { recursive: true });
+    await cp(path.join(root, '.next', 'cache'), path.join(project, '.next', 'cache'), { recursive: true });
+  }
+  await cp(path.join(root, process.env.CONTENT_DIR ?? 'content'), content, { recursive: true });
+  await edit(content);
+  await run('npm', ['run', 'build'], { cwd: project, env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: '1' } });
+  const release = standaloneOf(project);
+  if (!isComplete(release)) throw new Error(`the second build made no complete standalone folder in ${release}`);
+  return release;
+}
+
+/** Adds `marker` to the site's title in `site.yml`: it shows on every page, in the HTML and in the RSC payload. */
+export async function markSiteTitle(contentDir: string, marker: string) {
+  const file = path.join(contentDir, 'site.yml');
+  const document = parseDocument(await readFile(file, 'utf8'));
+  document.set('title', `${String(document.get('title'))} ${marker}`);
+  await writeFile(file, document.toString());
+}

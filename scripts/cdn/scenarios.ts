@@ -1,0 +1,129 @@
+// What the CDN test asserts and the benchmark records: throughput behind the cache, a replica lost under load, and
+// a rolling deploy seen through the cache.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import type { Stack } from './stack';
+
+export type LoadFigures = {
+  url: string;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  /** Requests that got no answer, timed out, or got a status other than 2xx: what a visitor would see fail. */
+  failed: number;
+};
+
+export type LoadSettings = { connections: number; seconds: number; warmupSeconds: number; headers?: Record<string, string> };
+
+/** autocannon on `url`, after a warm-up run; `[<id>]` in the URL becomes a new id per request. */
+export async function load(url: string, { connections, seconds, warmupSeconds, headers = {} }: LoadSettings, during?: () => Promise<void>) {
+  const options = { url, connections, headers, idReplacement: url.includes('[<id>]'), timeout: 10 };
+  if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  const running = autocannon({ ...options, duration: seconds });
+  await during?.();
+  const result = await running;
+  return {
+    url,
+    requestsPerSecond: result.requests.average,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failed: result.errors + result.timeouts + result.non2xx,
+  } satisfies LoadFigures;
+}
+
+export type ThroughputComparison = { replica: LoadFigures; edge: LoadFigures; ratio: number };
+
+/** One replica served straight, then the warm cache in front of both, one after the other in the same run. */
+export async function compareThroughput(stack: Stack, pathname: string, settings: LoadSettings): Promise<ThroughputComparison> {
+  await stack.request(pathname);
+  const replica = await load(stack.replicas[0]!.origin + pathname, settings);
+  const edge = await load(stack.edge + pathname, settings);
+  return { replica, edge, ratio: edge.requestsPerSecond / replica.requestsPerSecond };
+}
+
+export type KillFigures = LoadFigures & { killedAfterSeconds: number };
+
+/**
+ * Requests that all reach the replicas (each URL is new to the cache) while one replica is killed (SIGKILL) a
+ * third of the way through; it is started again afterwards, and back in rotation on return.
+ */
+export async function killUnderLoad(stack: Stack, settings: LoadSettings, index = 1): Promise<KillFigures> {
+  const killedAfterSeconds = Math.max(1, Math.round(settings.seconds / 3));
+  const figures = await load(`${stack.edge}/?load=[<id>]`, { ...settings, warmupSeconds: 0 }, async () => {
+    await sleep(killedAfterSeconds * 1000);
+    await stack.killReplica(index);
+  });
+  await stack.startReplica(index, stack.replicas[index]!.release);
+  await stack.inRotation(index);
+  return { ...figures, killedAfterSeconds };
+}
+
+/** Every file a release serves under /_next/static/ (hashed names, and its build's own folder), as URLs. */
+export async function staticUrls(release: string): Promise<string[]> {
+  const dir = path.join(release, '.next', 'static');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => `/_next/static/${path.relative(dir, path.join(entry.parentPath, entry.name))}`);
+}
+
+export type DeployFigures = {
+  /** Files only one of the two builds has, asked for while the replicas ran both. */
+  filesDuringDeploy: { asked: number; ok: number; retriedAfter404: number };
+  /** Seconds from the end of the deploy until the edge served the new content, page and RSC payload. */
+  secondsToNewPage: number;
+  secondsToNewPayload: number;
+  /** Whether the edge still served the old page right after the deploy (its copy not a minute old yet). */
+  oldPageRightAfter: boolean;
+};
+
+/** Lines of the compressing server's log that show a replica's 404 answered by another replica. */
+async function retriedAfter404(stack: Stack): Promise<number> {
+  return (await readFile(stack.logs.origin, 'utf8')).split('\n').filter((line) => /upstream_status=404, 200\b/.test(line)).length;
+}
+
+export type Watched = { path: string; headers?: Record<string, string> };
+
+/**
+ * Replaces the replicas one at a time with `release` (SIGTERM, start, back in nginx's rotation), asks for `files` while they run both
+ * builds, then polls `page` and `payload` every half second until both carry `marker`.
+ */
+export async function rollingDeploy(
+  stack: Stack,
+  release: string,
+  { page, payload, marker, files, timeoutSeconds }: { page: string; payload: Watched; marker: string; files: string[]; timeoutSeconds: number },
+): Promise<DeployFigures> {
+  const retriedBefore = await retriedAfter404(stack);
+  await stack.restartReplica(0, release);
+  await stack.inRotation(0);
+  const answers = await Promise.all(files.map((file) => stack.request(file)));
+  const filesDuringDeploy = {
+    asked: files.length,
+    ok: answers.filter((answer) => answer.status === 200).length,
+    retriedAfter404: (await retriedAfter404(stack)) - retriedBefore,
+  };
+  for (let index = 1; index < stack.replicas.length; index++) {
+    await stack.restartReplica(index, release);
+    await stack.inRotation(index);
+  }
+  const deployed = Date.now();
+
+  const oldPageRightAfter = !(await stack.request(page)).text().includes(marker);
+  const seconds = () => (Date.now() - deployed) / 1000;
+  let secondsToNewPage: number | undefined;
+  let secondsToNewPayload: number | undefined;
+  while (seconds() < timeoutSeconds && (secondsToNewPage === undefined || secondsToNewPayload === undefined)) {
+    const [html, rsc] = await Promise.all([stack.request(page), stack.request(payload.path, { headers: payload.headers })]);
+    if (secondsToNewPage === undefined && html.text().includes(marker)) secondsToNewPage = seconds();
+    if (secondsToNewPayload === undefined && rsc.text().includes(marker)) secondsToNewPayload = seconds();
+    await sleep(500);
+  }
+  return {
+    filesDuringDeploy,
+    secondsToNewPage: secondsToNewPage ?? Number.POSITIVE_INFINITY,
+    secondsToNewPayload: secondsToNewPayload ?? Number.POSITIVE_INFINITY,
+    oldPageRightAfter,
+  };
+}

@@ -1,0 +1,262 @@
+// `npm run test:cdn`: deploy/nginx/ in front of two standalone replicas on loopback, checked from the outside: cache
+// hits, HTML and RSC kept apart, headers, methods, throughput, a replica killed under load, and a rolling deploy
+// of a second build whose new content must show without a purge.
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { installExitHandlers, run } from '../../bench/lib/processes';
+import { buildChangedRelease, currentRelease, markSiteTitle } from './releases';
+import { compareThroughput, killUnderLoad, rollingDeploy, staticUrls } from './scenarios';
+import { decoded, securityHeaders, startStack, type Response, type Stack } from './stack';
+
+// --keep leaves the scratch folder; --next-release <dir> serves a second release already built (by a kept run).
+const { values: args } = parseArgs({ options: { keep: { type: 'boolean', default: false }, 'next-release': { type: 'string' } } });
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const sMaxAge = 60;
+const slack = 5;
+const minimumRatio = 5;
+const projectPage = '/fotografie/co-city';
+const watchedPage = '/grafica';
+const nginxHeaders = "deploy/nginx/portfolio/security-headers.conf must repeat next.config.js's headers";
+const prefetch = (segment: string) => ({ rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': segment });
+
+let failures = 0;
+async function check(name: string, body: () => Promise<string | void>) {
+  const started = performance.now();
+  try {
+    const detail = await body();
+    console.log(`  ✓ ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)${detail ? `\n      ${detail}` : ''}`);
+  } catch (error) {
+    failures++;
+    console.log(`  ✗ ${name}\n      ${(error instanceof Error ? error.message : String(error)).replace(/\n/g, '\n      ')}`);
+  }
+}
+
+const decodeEntities = (value: string) => value.replace(/&amp;/g, '&');
+
+/** The first same-origin photo of a page, from an `<img>`'s src or srcset, whatever URL scheme the build uses. */
+function photoOf(html: string): string {
+  for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
+    const urls = [/\ssrc="([^"]+)"/.exec(tag)?.[1], ...(/\ssrcset="([^"]+)"/.exec(tag)?.[1]?.split(',').map((entry) => entry.trim().split(/\s+/)[0]) ?? [])];
+    const local = urls.find((url) => url?.startsWith('/') && !url.startsWith('//'));
+    if (local) return decodeEntities(local);
+  }
+  throw new Error('no same-origin <img> on the page');
+}
+
+function scriptOf(html: string): string {
+  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!script) throw new Error('no /_next/static script on the page');
+  return script;
+}
+
+/** The URL of an RSC request as the client router makes it: its `_rsc` key, taken from the redirect to it. */
+async function payloadPath(stack: Stack, pathname: string, headers: Record<string, string>): Promise<string> {
+  const redirect = await stack.direct(pathname, { headers });
+  assert.equal(redirect.status, 307, `an RSC request for ${pathname} without its _rsc key should be redirected to it`);
+  return redirect.headers.location!;
+}
+
+const isHtml = (response: Response) => response.headers['content-type']?.startsWith('text/html') && response.text().startsWith('<!DOCTYPE html>');
+const isPayload = (response: Response) => response.headers['content-type']?.startsWith('text/x-component') && !response.text().startsWith('<');
+
+async function twice(stack: Stack, pathname: string, headers: Record<string, string> = {}) {
+  const first = await stack.request(pathname, { headers });
+  const second = await stack.request(pathname, { headers });
+  return [first, second] as const;
+}
+
+async function originLog(stack: Stack) {
+  return (await readFile(stack.logs.origin, 'utf8')).split('\n').filter(Boolean);
+}
+
+async function main() {
+  installExitHandlers();
+  const started = performance.now();
+  await run('bash', [path.join(root, 'scripts', 'ensure-nginx.sh')], { cwd: root });
+  const work = await mkdtemp(path.join(os.tmpdir(), 'cdn-test-'));
+  let marker = `[rilascio ${Math.random().toString(36).slice(2, 8)}]`;
+  let stack: Stack | undefined;
+  try {
+    const current = await currentRelease(root);
+    let next = args['next-release'];
+    if (next) {
+      marker = /\[rilascio \w+\]/.exec(await readFile(path.join(next, '.next', 'server', 'app', 'index.html'), 'utf8'))?.[0] ?? marker;
+    } else {
+      console.log('Building a second release with changed content (from a temporary copy)…');
+      const buildStarted = performance.now();
+      next = await buildChangedRelease(root, path.join(work, 'next-release'), (content) => markSiteTitle(content, marker));
+      console.log(`  built in ${((performance.now() - buildStarted) / 1000).toFixed(0)} s`);
+    }
+
+    stack = await startStack(root, current, work);
+    const edge = stack;
+    console.log(`nginx on ${edge.edge} (deploy/nginx/portfolio.conf) in front of ${edge.replicas.map((replica) => replica.origin).join(' and ')}\n`);
+
+    const html = (await edge.direct(projectPage)).text();
+    const script = scriptOf(html);
+    const photo = photoOf(html);
+
+    await check('second requests for a page, a script and a photo are cache hits, with the origin bytes', async () => {
+      const details = [];
+      for (const pathname of [projectPage, script, photo]) {
+        const [first, second] = await twice(edge, pathname, { 'accept-encoding': 'br, gzip' });
+        assert.equal(first.status, 200, `${pathname}: status`);
+        assert.match(first.headers['x-cache-status'] ?? '', /^(MISS|HIT)$/, `${pathname}: first X-Cache-Status`);
+        assert.equal(second.headers['x-cache-status'], 'HIT', `${pathname}: second X-Cache-Status`);
+        assert.deepEqual(decoded(second), (await edge.direct(pathname)).body, `${pathname}: body differs from the replica's`);
+        details.push(`${pathname.slice(0, 60)}: ${second.headers['x-cache-status']}, ${second.headers['content-encoding'] ?? 'identity'}, ${second.headers['cache-control']}`);
+      }
+      return details.join('\n      ');
+    });
+
+    await check('pages are compressed once per copy (brotli, gzip, none), not on every hit', async () => {
+      const page = '/editoria';
+      for (const encoding of ['br', 'gzip, deflate, br', 'gzip', '']) {
+        for (let i = 0; i < 3; i++) await edge.request(page, { headers: { 'accept-encoding': encoding } });
+      }
+      const expected = { br: 'br', gzip: 'gzip', '': undefined };
+      for (const [accept, coding] of Object.entries(expected)) {
+        const response = await edge.request(page, { headers: { 'accept-encoding': accept } });
+        assert.equal(response.headers['content-encoding'], coding, `Accept-Encoding "${accept}"`);
+        assert.equal(response.headers['x-cache-status'], 'HIT');
+      }
+      const reachedOrigin = (await originLog(edge)).filter((line) => line.includes(`"GET ${page}"`));
+      assert.equal(reachedOrigin.length, 3, `the compressing server saw ${page} ${reachedOrigin.length} times for 15 requests:\n${reachedOrigin.join('\n')}`);
+      return '15 requests, 3 copies (br, gzip, identity) made behind the cache';
+    });
+
+    await check('HTML and RSC payloads of the same URL are never served for one another', async () => {
+      const tree = await payloadPath(edge, projectPage, prefetch('/_tree'));
+      const pageSegment = await payloadPath(edge, projectPage, prefetch('/$d$category/$d$slug/__PAGE__'));
+      for (let round = 0; round < 2; round++) {
+        const status = round === 0 ? /^(MISS|HIT)$/ : /^HIT$/;
+        for (const [pathname, headers] of [
+          [tree, prefetch('/_tree')],
+          [pageSegment, prefetch('/$d$category/$d$slug/__PAGE__')],
+        ] as const) {
+          const payload = await edge.request(pathname, { headers: { ...headers, 'accept-encoding': 'br' } });
+          assert.ok(isPayload(payload), `${pathname} with RSC headers: got ${payload.headers['content-type']}`);
+          assert.match(payload.headers['x-cache-status'] ?? '', status);
+          assert.equal(payload.headers['cache-control'], 'public, s-maxage=60, stale-while-revalidate=86400', `${pathname}: Cache-Control`);
+          const sameUrlAsPage = await edge.request(pathname, { headers: { 'accept-encoding': 'br' } });
+          assert.ok(isHtml(sameUrlAsPage), `${pathname} without RSC headers: got ${sameUrlAsPage.headers['content-type']}`);
+        }
+        const page = await edge.request(projectPage, { headers: { 'accept-encoding': 'br' } });
+        assert.ok(isHtml(page), `${projectPage}: got ${page.headers['content-type']}`);
+        const rscOnPage = await edge.request(projectPage, { headers: { rsc: '1' } });
+        assert.equal(rscOnPage.status, 307, `${projectPage} with RSC: 1 and no _rsc key`);
+      }
+      const tree2 = (await edge.request(tree, { headers: prefetch('/_tree') })).text();
+      const segment2 = (await edge.request(pageSegment, { headers: prefetch('/$d$category/$d$slug/__PAGE__') })).text();
+      assert.notEqual(tree2, segment2, 'two segment prefetches of one page got the same body');
+      return `${projectPage}: HTML, ${tree} (route tree) and ${pageSegment} (page segment) each cached apart`;
+    });
+
+    await check("security headers are the origin's on every response, nginx's own pages included", async () => {
+      const reference = securityHeaders(await edge.direct(projectPage));
+      assert.ok(Object.values(reference).every(Boolean), 'the replica sends every security header');
+      const payload = await payloadPath(edge, projectPage, prefetch('/_tree'));
+      const cases: [string, () => Promise<Response>, () => Promise<Response>][] = [
+        [projectPage, () => edge.request(projectPage), () => edge.direct(projectPage)],
+        [payload, () => edge.request(payload, { headers: prefetch('/_tree') }), () => edge.direct(payload, { headers: prefetch('/_tree') })],
+        [script, () => edge.request(script), () => edge.direct(script)],
+        [photo, () => edge.request(photo), () => edge.direct(photo)],
+        ['/robots.txt', () => edge.request('/robots.txt'), () => edge.direct('/robots.txt')],
+        ['/non-esiste (404)', () => edge.request('/non-esiste'), () => edge.direct('/non-esiste')],
+      ];
+      for (const [name, viaEdge, viaOrigin] of cases) {
+        const [fromEdge, fromOrigin] = await Promise.all([viaEdge(), viaOrigin()]);
+        assert.equal(fromEdge.status, fromOrigin.status, `${name}: status`);
+        assert.deepEqual(securityHeaders(fromEdge), securityHeaders(fromOrigin), `${name}: security headers`);
+      }
+      const refused = await edge.request(projectPage, { method: 'POST' });
+      assert.equal(refused.status, 405);
+      assert.deepEqual(securityHeaders(refused), reference, `nginx's 405 page: ${nginxHeaders}`);
+      const redirect = await fetch(`${edge.plain}${projectPage}`, { redirect: 'manual' });
+      assert.equal(redirect.status, 301);
+      assert.equal(redirect.headers.get('location'), `https://127.0.0.1${projectPage}`);
+      assert.equal(redirect.headers.get('content-security-policy'), reference['content-security-policy'], "nginx's redirect to https");
+      return `compared on ${cases.length} kinds of response, nginx's 405 and its http→https redirect`;
+    });
+
+    await check('only GET and HEAD: other methods get 405 with Allow: GET, HEAD', async () => {
+      for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+        for (const pathname of ['/', projectPage, script]) {
+          const response = await edge.request(pathname, { method });
+          assert.equal(response.status, 405, `${method} ${pathname}`);
+          assert.equal(response.headers.allow, 'GET, HEAD', `${method} ${pathname}: Allow`);
+        }
+      }
+      const head = await edge.request(projectPage, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(head.body.length, 0);
+    });
+
+    // The watched page and its payload are cached now; the deploy below comes before their minute is up.
+    const watchedPayload = { path: await payloadPath(edge, watchedPage, prefetch('/$d$category/__PAGE__')), headers: prefetch('/$d$category/__PAGE__') };
+    await edge.request(watchedPage);
+    await edge.request(watchedPayload.path, { headers: watchedPayload.headers });
+
+    await check(`a warm cache serves at least ${minimumRatio}× one replica's requests per second`, async () => {
+      const { replica, edge: cached, ratio } = await compareThroughput(edge, projectPage, { connections: 32, seconds: 5, warmupSeconds: 2 });
+      assert.equal(replica.failed + cached.failed, 0, 'failed requests');
+      assert.ok(ratio >= minimumRatio, `${Math.round(cached.requestsPerSecond)} vs ${Math.round(replica.requestsPerSecond)} req/s: × ${ratio.toFixed(1)}`);
+      return `${projectPage}: nginx (TLS, cache hits) ${Math.round(cached.requestsPerSecond)} req/s, one replica ${Math.round(replica.requestsPerSecond)} req/s: × ${ratio.toFixed(1)}`;
+    });
+
+    await check('a replica killed under load loses no request', async () => {
+      const figures = await killUnderLoad(edge, { connections: 16, seconds: 6, warmupSeconds: 0 });
+      assert.ok(figures.requests > 100, `only ${figures.requests} requests`);
+      assert.equal(figures.failed, 0, `${figures.failed} of ${figures.requests} requests failed`);
+      return `${figures.requests} requests for pages new to the cache, replica 2 killed (SIGKILL) after ${figures.killedAfterSeconds} s: 0 failed`;
+    });
+
+    await check(`a rolling deploy shows its new content within s-maxage (${sMaxAge} s) + ${slack} s, without a purge`, async () => {
+      // Each build has files the other lacks (at least its build's own folder): asked for while the replicas run
+      // both, each first reaches one replica or the other.
+      const [before, after] = await Promise.all([staticUrls(current), staticUrls(next)]);
+      const files = [...before.filter((file) => !after.includes(file)), ...after.filter((file) => !before.includes(file))];
+      const figures = await rollingDeploy(edge, next, { page: watchedPage, payload: watchedPayload, marker, files, timeoutSeconds: sMaxAge + slack + 5 });
+      const during = figures.filesDuringDeploy;
+      assert.ok(during.asked >= 2, `only ${during.asked} files differ between the two builds`);
+      assert.equal(during.ok, during.asked, `${during.asked - during.ok} of ${during.asked} files of one build failed while the replicas ran both`);
+      assert.ok(during.retriedAfter404 > 0, "no replica's 404 was retried on the other");
+      assert.ok(figures.oldPageRightAfter, 'the cached page changed at once: was it cached?');
+      assert.ok(figures.secondsToNewPage <= sMaxAge + slack, `new page after ${figures.secondsToNewPage.toFixed(1)} s`);
+      assert.ok(figures.secondsToNewPayload <= sMaxAge + slack, `new RSC payload after ${figures.secondsToNewPayload.toFixed(1)} s`);
+      return (
+        `files of one build only, while the replicas ran both: ${during.ok}/${during.asked} served (${during.retriedAfter404} after a 404 from the other)\n      ` +
+        `${watchedPage}: old copy served right after the deploy, new one after ${figures.secondsToNewPage.toFixed(1)} s (RSC payload ${figures.secondsToNewPayload.toFixed(1)} s)`
+      );
+    });
+
+    await check('with every replica down, cached pages are still served and the rest get a 502 with the security headers', async () => {
+      const reference = securityHeaders(await edge.request(watchedPage));
+      for (const replica of edge.replicas) await replica.process.stop();
+      const cached = await edge.request(watchedPage);
+      assert.equal(cached.status, 200, `${watchedPage} from the cache`);
+      const down = await edge.request('/?replicas=down');
+      assert.equal(down.status, 502);
+      assert.deepEqual(securityHeaders(down), reference, `nginx's 502 page: ${nginxHeaders}`);
+      assert.match(down.text(), /non è disponibile/);
+    });
+  } finally {
+    await stack?.stop();
+    if (!args.keep) await rm(work, { recursive: true, force: true });
+    else console.log(`kept ${work}`);
+  }
+  console.log(`\n${failures ? `FAILED: ${failures} check(s)` : 'OK'} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().then(
+  () => process.exit(failures ? 1 : 0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
