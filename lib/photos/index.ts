@@ -201,7 +201,8 @@ function baseName(file: string): string {
 }
 
 const variantName = (file: string, hash: string, width: number) => `${baseName(file)}.${hash}.${width}.webp`;
-const socialName = (file: string, hash: string) => `${baseName(file)}.${hash}.${photoSettings.social.width}.jpg`;
+const socialWidth = (facts: PhotoFacts) => Math.min(photoSettings.social.width, facts.width);
+const socialName = (file: string, facts: PhotoFacts) => `${baseName(file)}.${facts.hash}.${socialWidth(facts)}.jpg`;
 const scaledHeight = (facts: PhotoFacts, width: number) => Math.round((facts.height * width) / facts.width);
 
 /** The loader: which static file serves `file` at each width. Pure: it encodes nothing. */
@@ -209,11 +210,10 @@ export function photoSources(file: string, facts: PhotoFacts): PhotoSources {
   const url = (name: string) => `${photoUrlPrefix}/${name}`;
   const fallback = facts.widths.filter((width) => width <= photoSettings.fallbackWidth).at(-1) ?? facts.widths[0]!;
   const largest = facts.widths.at(-1)!;
-  const socialWidth = Math.min(photoSettings.social.width, facts.width);
   return {
     src: url(variantName(file, facts.hash, fallback)),
     srcSet: facts.widths.map((width) => `${url(variantName(file, facts.hash, width))} ${width}w`).join(', '),
-    social: { url: url(socialName(file, facts.hash)), width: socialWidth, height: scaledHeight(facts, socialWidth) },
+    social: { url: url(socialName(file, facts)), width: socialWidth(facts), height: scaledHeight(facts, socialWidth(facts)) },
     largest: { url: url(variantName(file, facts.hash, largest)), width: largest, height: scaledHeight(facts, largest) },
   };
 }
@@ -235,7 +235,7 @@ export async function writePhotoFiles(
       const facts = await getPhotoFacts(dirs, file);
       const wanted = [
         ...facts.widths.map((width) => variantName(file, facts.hash, width)),
-        socialName(file, facts.hash),
+        socialName(file, facts),
       ];
       const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
       if (cached.includes(false)) {
@@ -273,7 +273,7 @@ async function encode(absolute: string, file: string, facts: PhotoFacts, cacheDi
   const social = sharp(data, raw)
     .resize({ width: photoSettings.social.width, withoutEnlargement: true })
     .flatten({ background: '#ffffff' });
-  await writeAtomic(path.join(cacheDir, 'files', socialName(file, facts.hash)), await socialJpeg(social));
+  await writeAtomic(path.join(cacheDir, 'files', socialName(file, facts)), await socialJpeg(social));
 }
 
 /** The social card at the set quality, or lower until it fits the crawlers' limit: grainy photos compress badly. */
