@@ -47,7 +47,7 @@ const publicFileCaching = 'public, max-age=86400, stale-while-revalidate=604800'
 // CONTENT_DIR may name another folder inside the project; one outside it is never traced.
 const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR ?? 'content'));
 const untraced = new Set(['content', 'test', 'e2e', 'bench', ...(contentDir.startsWith('..') ? [] : [contentDir])]);
-// Not /api/: its routes answer each visitor on their own, and say so (no-store).
+// Not /api/ (below).
 const pages = '/:path((?!_next/|_static/|api/).*)';
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
 const rscRequest = { type: 'header', key: 'rsc', value: '1' };
@@ -105,6 +105,8 @@ const nextConfig = {
     { source: pages, has: [rscRequest], missing: [rscKey], headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     { source: '/_static/:path*', headers: [{ key: 'Cache-Control', value: publicFileCaching }] },
     { source: '/admin/:path*', headers: adminHeaders },
+    // The sign-in routes answer each visitor on their own: no shared cache may keep an answer, not even a 404.
+    { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     { source: '/api/auth/:path*', headers: signInHeaders },
   ],
   // public/admin/index.html answers /admin (Next redirects /admin/ there).
