@@ -170,8 +170,9 @@ async function decodeFacts(bytes: Buffer, hash: string): Promise<PhotoFacts> {
     // Decoding the whole file here (the placeholder needs every row) finds a truncated or corrupt one before the build.
     placeholder = await sharp(bytes, { limitInputPixels: photoSettings.maxPixels, failOn: 'error' })
       .autoOrient().resize(size, size, { fit: 'inside' }).webp({ quality }).toBuffer();
-  } catch (error) {
-    throw new PhotoError('a readable image', `it is damaged: ${firstLine(error)}`);
+  } catch {
+    // libvips's own text is not stable (under load it can say "Unknown error"), so the message does not repeat it.
+    throw new PhotoError('a readable image', 'it is damaged or cut short');
   }
   return {
     hash,
@@ -336,10 +337,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }
 
 export type PhotoExtension = 'jpg' | 'png' | 'webp' | 'avif';

@@ -193,7 +193,7 @@ describe('files that must not reach the build', { timeout: 60_000 }, () => {
   it('a truncated JPEG is refused as damaged', async () => {
     const whole = await cameraPhoto('landscape', { seed: 10, width: 800, height: 533 });
     const file = await put('troncata.jpg', whole.subarray(0, Math.floor(whole.length * 0.6)));
-    await expect(getPhotoFacts(dirs, file)).rejects.toThrow(/^expected a readable image \(it is damaged: /);
+    await expect(getPhotoFacts(dirs, file)).rejects.toThrow('expected a readable image (it is damaged or cut short)');
   });
 
   it('a text file named .jpg is refused as not an image', async () => {
