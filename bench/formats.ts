@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import sharp, { type OutputInfo } from 'sharp';
-import { photoSettings } from '../lib/photos';
+import { photoSettings, webpOptions } from '../lib/photos';
 import { cameraPhoto } from '../support/camera-photos';
 
 export type FormatRow = {
@@ -48,7 +48,7 @@ async function encodeAndScore(reference: { data: Buffer; info: OutputInfo }, for
   const raw = { raw: { width: reference.info.width, height: reference.info.height, channels: reference.info.channels } };
   const started = performance.now();
   const encoded = await (format === 'webp'
-    ? sharp(reference.data, raw).webp({ ...photoSettings.webp, quality })
+    ? sharp(reference.data, raw).webp({ ...webpOptions(reference.info.width), quality })
     : sharp(reference.data, raw).avif({ quality, effort: 4 })
   ).toBuffer();
   const encodeMs = performance.now() - started;

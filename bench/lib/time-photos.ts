@@ -23,7 +23,7 @@ if (!contentDir || !publicDir || !cacheDir || !outDir) throw new Error('usage: t
 
 const wall = performance.now();
 const cpu = process.cpuUsage();
-const content = await loadContent({ contentDir, publicDir, photoCacheDir: cacheDir, includeDrafts: false });
+const content = await loadContent({ contentDir, publicDir, photoCacheDir: cacheDir, includeDrafts: false, photoFiles: true });
 const files = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
 const stats = await writePhotoFiles({ publicDir, cacheDir, outDir }, files);
 const used = process.cpuUsage(cpu);

@@ -30,10 +30,11 @@ const processWide = globalThis as typeof globalThis & { [loaded]?: Promise<Conte
 
 async function load(): Promise<Content> {
   if (!production) forgetPhotoFacts();
-  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production });
-  content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   // Photos are written by the build (and by `next dev` for its preview); a deployed server only serves them.
-  if (building || !production) {
+  const photoFiles = building || !production;
+  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles });
+  content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
+  if (photoFiles) {
     const files = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
     const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
     if (building) {

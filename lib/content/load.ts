@@ -47,13 +47,15 @@ export type LoadOptions = {
   photoCacheDir: string;
   /** Drafts are shown by `next dev`, never by a production build. */
   includeDrafts: boolean;
+  /** Encode each new photo's files as it is decoded, for a build that writes them next (`PhotoDirs.withFiles`). */
+  photoFiles?: boolean;
 };
 
 /** The facts of each media item's image (its photo or poster), in media order. */
 type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFacts | undefined)[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
-export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts }: LoadOptions): Promise<Content> {
+export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts, photoFiles }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const site = await readSite(path.join(contentDir, 'site.yml'), problems);
   // Without a valid site.yml, categories are not checked: one error there is enough.
@@ -72,7 +74,7 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
         const fileProblems: Problem[] = [];
         const project = await loadProject(
           path.join(projectsDir, name),
-          { schema, photos: { publicDir, cacheDir: photoCacheDir } },
+          { schema, photos: { publicDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
           fileProblems,
         );
         return { project, fileProblems };

@@ -1,20 +1,31 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import { parse as parseIcc } from 'icc';
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 
 /**
  * Photos are resized once, at build time, into static WebP files named after the photo and a hash of its bytes and
  * of these settings: `/_next/static/photos/co-city6.3f9c2a71d0.750.webp`. Change a setting and every name changes.
  */
 export const photoSettings = {
-  /** 480/750: cards on phones at 1x/2x; 1080/1200: the project column; 1920: the gallery; 2880: the gallery zoomed. */
+  /**
+   * 480/640/750: cards on phones (640 is what a 412-px phone at 1.75x takes); 1080/1200: the project column; 1920: the
+   * gallery; 2880: the gallery zoomed.
+   */
   widths: [480, 750, 1080, 1200, 1920, 2880],
+  /** No file is longer than this on either side: a portrait's largest is 1920×2880, not 2880×4320 (2.25× the pixels). */
+  maxSide: 2880,
   /** What `src` names for browsers that ignore `srcset`: the largest width up to this one. */
   fallbackWidth: 1200,
-  // effort 2 is ~2x faster to encode than the default 4 for ~5% more bytes (measured on 24 MP camera files). WebP only:
-  // AVIF as good by SSIM came out 5-25% smaller but 40x slower to encode (`npm run bench -- --only photos`).
-  webp: { quality: 70, effort: 2 },
+  // WebP only: AVIF as good by SSIM came out 5-25% smaller but 40x slower to encode (`npm run bench -- --only photos`).
+  webp: { quality: 70 },
+  /**
+   * libwebp's effort (0-6) by width, as "up to this width: effort". The widths a phone's first viewport loads get the
+   * smallest files (effort 4: 8-10% smaller than 2); the larger ones, the fastest encodes (effort 1 and 0: within 5% of
+   * effort 2's bytes at those sizes, in half the time). Measured on 24 MP camera files and the sample's photos.
+   */
+  effort: { 750: 4, 1200: 1, 2880: 0 },
   /** og:image / twitter:image: a JPEG every crawler reads, under the 300 KB the strictest of them accepts. */
   social: { width: 1200, quality: 78, maxBytes: 300 * 1024 },
   placeholder: { size: 16, quality: 50 },
@@ -23,6 +34,8 @@ export const photoSettings = {
 } as const;
 
 const settingsKey = JSON.stringify(photoSettings);
+/** Names the settings in the index: an index made under other settings points at other hashes, so it is not used. */
+const settingsDigest = createHash('sha256').update(settingsKey).digest('hex').slice(0, 10);
 export const photoUrlPrefix = '/_next/static/photos';
 
 /** What the pages need of a photo, cached by its bytes: the file is decoded once, ever. */
@@ -49,6 +62,11 @@ export type PhotoDirs = {
   publicDir: string;
   /** Where facts and encoded files are kept between builds (`.next/cache/photos`). */
   cacheDir: string;
+  /**
+   * Encode a new photo's files while it is decoded for its facts, as a build wants (one decode instead of two). Left
+   * out, a new photo is decoded for its facts alone, and `writePhotoFiles` decodes it again.
+   */
+  withFiles?: boolean;
 };
 
 /** A photo that cannot be used: not an image, corrupt, or too large to decode safely. */
@@ -81,7 +99,7 @@ function limiter(limit: number) {
     }
   };
 }
-const withSharp = limiter(2);
+const withSharp = limiter(3);
 
 /** What this process has done to photos so far: files read (and hashed), decoded for their facts, and encoded. */
 const work = { read: 0, decoded: 0, encoded: 0 };
@@ -103,7 +121,7 @@ export function getPhotoFacts(dirs: PhotoDirs, file: string): Promise<PhotoFacts
   const absolute = path.join(dirs.publicDir, file);
   let facts = memo.get(absolute);
   if (!facts) {
-    facts = readFacts(dirs.cacheDir, absolute).catch((error: unknown) => {
+    facts = readFacts(dirs, file).catch((error: unknown) => {
       if (error instanceof PhotoError || !(error instanceof Error && 'code' in error)) throw error;
       throw new PhotoError('a readable file', String(error.code));
     });
@@ -114,12 +132,14 @@ export function getPhotoFacts(dirs: PhotoDirs, file: string): Promise<PhotoFacts
   return facts;
 }
 
-/** Forgets what this process knows, so that `next dev` notices a photo replaced under the same name. */
+/** Forgets what this process knows, facts and index, as a new process would: `next dev` notices a photo replaced under the same name. */
 export function forgetPhotoFacts(): void {
   memo.clear();
+  indexes.clear();
 }
 
-async function readFacts(cacheDir: string, absolute: string): Promise<PhotoFacts> {
+async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: string): Promise<PhotoFacts> {
+  const absolute = path.join(publicDir, file);
   const stats = await stat(absolute);
   const index = await readIndex(cacheDir);
   const known = index.entries[absolute];
@@ -135,8 +155,9 @@ async function readFacts(cacheDir: string, absolute: string): Promise<PhotoFacts
     const factsFile = path.join(cacheDir, `${hash}.json`);
     const cached = await readJson<PhotoFacts>(factsFile);
     if (cached) return cached;
-    const decoded = await decodeFacts(bytes, hash);
+    const decoded = await decodeFacts(bytes, hash, withFiles ? { file, cacheDir } : undefined);
     work.decoded++;
+    if (withFiles) work.encoded++;
     await writeAtomic(factsFile, JSON.stringify(decoded));
     return decoded;
   });
@@ -145,7 +166,11 @@ async function readFacts(cacheDir: string, absolute: string): Promise<PhotoFacts
   return facts;
 }
 
-async function decodeFacts(bytes: Buffer, hash: string): Promise<PhotoFacts> {
+/**
+ * Checks a photo and learns its facts: size, placeholder and widths. With `files`, it also encodes every file from the
+ * same decode.
+ */
+async function decodeFacts(bytes: Buffer, hash: string, files?: { file: string; cacheDir: string }): Promise<PhotoFacts> {
   let metadata: Metadata;
   try {
     // The header alone, whatever size it announces: the limit is checked below, with a message that says so.
@@ -164,29 +189,64 @@ async function decodeFacts(bytes: Buffer, hash: string): Promise<PhotoFacts> {
       `it is ${width}×${height}, ${megapixels} MP: too large to decode safely`,
     );
   }
+  const widths = widthsFor(width, height);
   const { size, quality } = photoSettings.placeholder;
-  let placeholder: Buffer;
+  let pixels: Pixels | undefined;
+  let blur: Buffer;
   try {
     // Decoding the whole file here (the placeholder needs every row) finds a truncated or corrupt one before the build.
-    placeholder = await sharp(bytes, { limitInputPixels: photoSettings.maxPixels, failOn: 'error' })
-      .autoOrient().resize(size, size, { fit: 'inside' }).webp({ quality }).toBuffer();
+    if (files) pixels = await decodeLargest(bytes, metadata, widths.at(-1)!);
+    const source = pixels
+      ? sharp(pixels.data, { raw: rawOf(pixels.info) })
+      : sharp(bytes, { limitInputPixels: photoSettings.maxPixels, failOn: 'error' }).autoOrient();
+    blur = await source.resize(size, size, { fit: 'inside' }).webp({ quality }).toBuffer();
   } catch {
     // libvips's own text is not stable (under load it can say "Unknown error"), so the message does not repeat it.
     throw new PhotoError('a readable image', 'it is damaged or cut short');
   }
-  return {
-    hash,
-    width,
-    height,
-    blurDataURL: `data:image/webp;base64,${placeholder.toString('base64')}`,
-    widths: widthsFor(width),
-  };
+  const facts = { hash, width, height, blurDataURL: `data:image/webp;base64,${blur.toString('base64')}`, widths };
+  if (files && pixels) await writeVariants(pixels, files.file, facts, files.cacheDir);
+  return facts;
 }
 
-function widthsFor(width: number): number[] {
-  const smaller = photoSettings.widths.filter((candidate) => candidate < width);
-  const largest = Math.min(width, Math.max(...photoSettings.widths));
-  return [...new Set([...smaller, largest])];
+type Pixels = { data: Buffer; info: OutputInfo };
+const rawOf = ({ width, height, channels }: OutputInfo) => ({ width, height, channels });
+
+/**
+ * An embedded sRGB profile (as Lightroom and many cameras write) is what no profile means already: converting from it
+ * to sRGB changes nothing and costs more than the resize, so it is skipped. Any other profile (Adobe RGB, Display P3,
+ * CMYK) is converted.
+ */
+function isSrgbProfile(icc: Buffer | undefined): boolean {
+  if (!icc) return false;
+  try {
+    const profile = parseIcc(icc);
+    return profile.colorSpace === 'RGB' && /\bsRGB\b/.test(profile.description ?? '');
+  } catch {
+    return false;
+  }
+}
+
+/** The photo upright, in sRGB, at the largest width built: what every file is made from. */
+async function decodeLargest(input: Buffer | string, metadata: Metadata, largest: number): Promise<Pixels> {
+  return sharp(input, { limitInputPixels: photoSettings.maxPixels, failOn: 'error', ignoreIcc: isSrgbProfile(metadata.icc) })
+    .autoOrient()
+    .resize({ width: largest, withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+}
+
+/** The configured widths below the photo's own (capped at `maxSide` on its long side), then that: never an upscale. */
+function widthsFor(width: number, height: number): number[] {
+  const largest = Math.min(width, Math.round((photoSettings.maxSide * width) / Math.max(width, height)));
+  return [...photoSettings.widths.filter((candidate) => candidate < largest), largest];
+}
+
+/** How a file `width` pixels wide is encoded: the effort is that of the first step at or above the width. */
+export function webpOptions(width: number): { quality: number; effort: number } {
+  const steps = Object.entries(photoSettings.effort).map(([upTo, effort]) => [Number(upTo), effort] as const);
+  return { ...photoSettings.webp, effort: (steps.find(([upTo]) => width <= upTo) ?? steps.at(-1)!)[1] };
 }
 
 /** `/_static/images/Città 1.JPG` → `citta-1`: the photo's own name, safe in a URL. */
@@ -252,24 +312,21 @@ export async function writePhotoFiles(
   return stats;
 }
 
+/** Encodes the files of a photo whose facts were cached without them (or whose files were removed). */
 async function encode(absolute: string, file: string, facts: PhotoFacts, cacheDir: string): Promise<void> {
-  const largest = facts.widths.at(-1)!;
-  const { data, info } = await sharp(absolute, { limitInputPixels: photoSettings.maxPixels })
-    .autoOrient()
-    .resize({ width: largest, withoutEnlargement: true })
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
-  const outputs = [
-    ...facts.widths.map((width) => ({
-      name: variantName(file, facts.hash, width),
-      pipeline: sharp(data, raw).resize({ width }).webp(photoSettings.webp),
-    })),
-  ];
+  const bytes = await readFile(absolute);
+  work.read++;
+  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  await writeVariants(await decodeLargest(bytes, metadata, facts.widths.at(-1)!), file, facts, cacheDir);
+}
+
+/** Every WebP width and the social JPEG, each made from the same decoded pixels. */
+async function writeVariants({ data, info }: Pixels, file: string, facts: PhotoFacts, cacheDir: string): Promise<void> {
+  const raw = { raw: rawOf(info) };
   await mkdir(path.join(cacheDir, 'files'), { recursive: true });
-  for (const { name, pipeline } of outputs) {
-    await writeAtomic(path.join(cacheDir, 'files', name), await pipeline.toBuffer());
+  for (const width of facts.widths) {
+    const webp = await sharp(data, raw).resize({ width }).webp(webpOptions(width)).toBuffer();
+    await writeAtomic(path.join(cacheDir, 'files', variantName(file, facts.hash, width)), webp);
   }
   const social = sharp(data, raw)
     .resize({ width: photoSettings.social.width, withoutEnlargement: true })
@@ -281,9 +338,11 @@ async function encode(absolute: string, file: string, facts: PhotoFacts, cacheDi
 async function socialJpeg(image: Sharp): Promise<Buffer> {
   const { quality, maxBytes } = photoSettings.social;
   let jpeg: Buffer;
-  for (let attempt = quality; ; attempt -= 10) {
+  for (let attempt: number = quality; ; ) {
     jpeg = await image.clone().jpeg({ quality: attempt, progressive: true }).toBuffer();
     if (jpeg.length <= maxBytes || attempt <= 40) return jpeg;
+    // Bytes fall about as fast as quality here, so the next try is close: a portrait 1200×1800 fits on the second.
+    attempt = Math.max(40, Math.min(attempt - 5, Math.floor((attempt * maxBytes) / jpeg.length)));
   }
 }
 
@@ -302,7 +361,10 @@ const indexes = new Map<string, Promise<LoadedIndex>>();
 function readIndex(cacheDir: string): Promise<LoadedIndex> {
   let index = indexes.get(cacheDir);
   if (!index) {
-    index = readJson<Index>(path.join(cacheDir, 'index.json')).then((entries) => ({ entries: entries ?? {}, dirty: false }));
+    index = readJson<{ settings: string; entries: Index }>(path.join(cacheDir, 'index.json')).then((saved) => ({
+      entries: saved?.settings === settingsDigest ? saved.entries : {},
+      dirty: false,
+    }));
     indexes.set(cacheDir, index);
   }
   return index;
@@ -313,7 +375,7 @@ export async function savePhotoIndex(cacheDir: string): Promise<void> {
   const index = await indexes.get(cacheDir);
   if (!index?.dirty) return;
   index.dirty = false;
-  await writeAtomic(path.join(cacheDir, 'index.json'), JSON.stringify(index.entries));
+  await writeAtomic(path.join(cacheDir, 'index.json'), JSON.stringify({ settings: settingsDigest, entries: index.entries }));
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -46,19 +46,20 @@ beforeEach(async () => {
 
 // Each 24 MP photo takes a few seconds to make and to encode on two cores.
 describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
-  it('a landscape and a portrait: every configured width up to the photo own, a social JPEG, named after the photo', async () => {
+  it('a landscape and a portrait: the configured widths up to 2880 px on the long side, a social JPEG, named after the photo', async () => {
     const landscape = await put('Città vecchia.JPG', await cameraPhoto('landscape', { seed: 1 }));
     const portrait = await put('ritratto.jpeg', await cameraPhoto('portrait', { seed: 2 }));
     const stats = await writePhotoFiles(dirs, [landscape, portrait]);
     expect(stats).toMatchObject({ photos: 2, encoded: 2 });
 
     for (const [file, expected] of [
-      [landscape, { width: 6000, height: 4000, name: 'Citta-vecchia' }],
-      [portrait, { width: 4000, height: 6000, name: 'ritratto' }],
+      [landscape, { width: 6000, height: 4000, name: 'Citta-vecchia', widths: photoSettings.widths }],
+      // 1920×2880 at most: a 2880-px-wide portrait would be 2880×4320, more than the zoomed gallery shows.
+      [portrait, { width: 4000, height: 6000, name: 'ritratto', widths: [480, 750, 1080, 1200, 1920] }],
     ] as const) {
       const facts = await getPhotoFacts(dirs, file);
       expect(facts).toMatchObject({ width: expected.width, height: expected.height });
-      expect(facts.widths).toEqual(photoSettings.widths);
+      expect(facts.widths).toEqual(expected.widths);
       const sources = photoSources(file, facts);
       for (const candidate of sources.srcSet.split(', ')) {
         const [url, descriptor] = candidate.split(' ');
@@ -85,6 +86,37 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     expect(facts).toMatchObject({ width: 4000, height: 6000 });
     const small = path.join(dirs.outDir, `verticale.${facts.hash}.480.webp`);
     expect(await sizeOf(small)).toMatchObject({ width: 480, height: 720 });
+    const largest = path.join(dirs.outDir, `verticale.${facts.hash}.1920.webp`);
+    expect(await sizeOf(largest)).toMatchObject({ width: 1920, height: 2880 });
+  });
+
+  it('a build decodes each new photo once: its facts and its files come from the same pixels', async () => {
+    const file = await put('mercato.jpg', await cameraPhoto('landscape', { seed: 11 }));
+    const before = photoWork();
+    const facts = await getPhotoFacts({ ...dirs, withFiles: true }, file);
+    const stats = await writePhotoFiles(dirs, [file]);
+    const work = photoWork();
+    expect({ read: work.read - before.read, decoded: work.decoded - before.decoded, encoded: work.encoded - before.encoded })
+      .toEqual({ read: 1, decoded: 1, encoded: 1 });
+    expect(stats).toMatchObject({ photos: 1, encoded: 0, files: facts.widths.length + 1 });
+    expect(await sizeOf(path.join(dirs.outDir, `mercato.${facts.hash}.2880.webp`))).toMatchObject({ width: 2880, height: 1920 });
+  });
+
+  it('colour profiles: a Display P3 photo (a phone) is converted to sRGB; one with an sRGB profile keeps its values', async () => {
+    // The same red saved both ways: as P3, the file holds other numbers for it (withIccProfile converts on save).
+    const red = sharp({ create: { width: 960, height: 640, channels: 3, background: { r: 230, g: 20, b: 30 } } });
+    const p3Bytes = await red.clone().withIccProfile('p3').jpeg({ quality: 95 }).toBuffer();
+    const stored = await sharp(p3Bytes, { ignoreIcc: true }).extract({ left: 200, top: 150, width: 1, height: 1 }).raw().toBuffer();
+    expect(stored[1]!, 'the P3 file stores other numbers than sRGB would').toBeGreaterThan(40);
+    const p3 = await put('p3.jpg', p3Bytes);
+    const srgb = await put('srgb.jpg', await red.clone().withIccProfile('srgb').jpeg({ quality: 95 }).toBuffer());
+    await writePhotoFiles(dirs, [p3, srgb]);
+    for (const file of [p3, srgb]) {
+      const { hash } = await getPhotoFacts(dirs, file);
+      const built = path.join(dirs.outDir, `${path.basename(file, '.jpg')}.${hash}.480.webp`);
+      const pixel = await sharp(built).extract({ left: 100, top: 75, width: 1, height: 1 }).raw().toBuffer();
+      [230, 20, 30].forEach((value, channel) => expect(Math.abs(pixel[channel]! - value), `${file} channel ${channel}`).toBeLessThanOrEqual(5));
+    }
   });
 
   it('CMYK: converted to sRGB', async () => {
@@ -142,6 +174,19 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(await getPhotoFacts(dirs, file)).toEqual(before);
     expect((await stat(path.join(cachedFiles, `fiume.${before.hash}.750.webp`))).mtimeMs).toBe(encodedAt);
     expect((await readdir(dirs.outDir)).length).toBe(first.files);
+  });
+
+  it('an index kept under other settings is not trusted: the photo is read again', async () => {
+    const file = await put('ponte.jpg', await cameraPhoto('landscape', { seed: 12, width: 1600, height: 1067 }));
+    await writePhotoFiles(dirs, [file]);
+    await newBuild();
+    // As a build with other widths or quality would find it: the same entries, saved under other settings.
+    const indexFile = path.join(dirs.cacheDir, 'index.json');
+    const saved = JSON.parse(await readFile(indexFile, 'utf8')) as { settings: string };
+    await writeFile(indexFile, JSON.stringify({ ...saved, settings: 'other' }));
+    const before = photoWork();
+    await writePhotoFiles(dirs, [file]);
+    expect(photoWork().read - before.read).toBe(1);
   });
 
   it('a photo replaced under the same name gets new file names', async () => {
