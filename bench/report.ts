@@ -327,7 +327,7 @@ function photosSection(photos: PhotoResult, meta: SectionMeta | undefined): stri
     '',
     `Output: ${pipeline.cold.files.toLocaleString('en')} files, ${mib(pipeline.outputBytes)} MiB.`,
     '',
-    'WebP at the site settings against AVIF (sharp, effort 4) at the lowest quality whose SSIM (luma, 8×8 windows) is at least as high, on 24 MP camera photos resized to first-viewport widths:',
+    "The AVIF files a phone's first viewport loads (site settings) against WebP at the site's settings and at the lowest quality (effort 6) whose SSIM (luma, 8×8 windows) is at least the AVIF's, on 24 MP camera photos resized to those widths:",
     '',
     table(
       ['width', 'format', 'quality', 'SSIM', 'KiB', 'encode ms'],

@@ -73,4 +73,47 @@ test.describe('photos built at build time', () => {
       });
     }
   });
+
+  test("a phone's widths are AVIF too: a <source> for the browsers that take it, the same widths, immutable files", async ({ page, request }) => {
+    await page.goto(coCity.href);
+    const figure = page.getByRole('figure');
+    const source = figure.locator('picture > source[type="image/avif"]');
+    const webp = parseSrcset((await figure.getByRole('img').getAttribute('srcset')) ?? '');
+    const avif = parseSrcset((await source.getAttribute('srcset')) ?? '');
+    expect(await source.getAttribute('sizes')).toBe(await figure.getByRole('img').getAttribute('sizes'));
+    // The same widths; at 660 and 750 px the files are AVIF, at the others the WebP ones (every AVIF browser takes WebP).
+    expect(avif.map(({ width }) => width)).toEqual(webp.map(({ width }) => width));
+    for (const { url, width } of avif) {
+      const avifWidth = width === 660 || width === 750;
+      expect(url).toMatch(builtPhoto(coCity.cover!.file, avifWidth ? 'avif' : 'webp'));
+      const response = await request.get(url);
+      expect(response.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable');
+      expect((await sharp(await response.body()).metadata()).width, url).toBe(width);
+      if (avifWidth) expect(response.headers()['content-type'], url).toBe('image/avif');
+    }
+  });
+
+  test("a page's first photo is preloaded from the top of <head>; pages it prefetches do not make it download theirs", async ({ page }) => {
+    // A phone's screen.
+    await page.setViewportSize({ width: 412, height: 823 });
+    const photos: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/_next/static/photos/')) photos.push(pathname);
+    });
+    await page.goto(coCity.href);
+    const head = page.locator('head > link[rel="preload"][as="image"]');
+    await expect(head).toHaveCount(1);
+    expect(await head.getAttribute('imagesrcset')).toBe(
+      await page.getByRole('figure').locator('picture > source[type="image/avif"]').getAttribute('srcset'),
+    );
+    expect(await head.getAttribute('fetchpriority')).toBe('high');
+    // Before the stylesheet and the scripts, so that the photo is asked for first.
+    expect(await page.evaluate(() => document.head.querySelector('link[rel="stylesheet"], script[src], link[rel="preload"][as="image"]')?.getAttribute('as'))).toBe('image');
+    await page.waitForLoadState('networkidle');
+    // The header links to every category, and Next prefetches them: their first cards are not downloaded.
+    const cover = [builtPhoto(coCity.cover!.file, 'avif'), builtPhoto(coCity.cover!.file, 'webp')];
+    expect(photos.length).toBeGreaterThan(0);
+    expect(photos.filter((pathname) => !cover.some((file) => file.test(pathname)))).toEqual([]);
+  });
 });

@@ -1,18 +1,19 @@
 import { getImageProps } from 'next/image';
 import type { Picture } from '@/lib/content';
+import { PreloadPhoto } from './preload-photo';
 
 type Props = {
-  photo: Pick<Picture, 'src' | 'srcSet' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
+  photo: Pick<Picture, 'src' | 'srcSet' | 'avifSrcSet' | 'alt' | 'width' | 'height' | 'blurDataURL'>;
   sizes: string;
-  /**
-   * The page's largest photo (its LCP element): fetched eagerly at high priority. Not preloaded from <head>:
-   * the hint would travel in this page's prefetch data and make other pages download this photo.
-   */
+  /** The page's largest photo (its LCP element): preloaded from <head> and fetched eagerly at high priority. */
   priority?: boolean;
   className?: string;
 };
 
-/** A responsive photo from the files built for it, with its intrinsic size, a blurred placeholder and no client JavaScript. */
+/**
+ * A responsive photo from the files built for it (AVIF for the small widths where the browser takes it, WebP
+ * otherwise), with its intrinsic size and a blurred placeholder.
+ */
 export function Photo({ photo, sizes, priority = false, className }: Props) {
   // Next's image optimizer is off (images.unoptimized): getImageProps adds the placeholder and loading attributes,
   // and the built files' srcset goes beside it.
@@ -28,6 +29,14 @@ export function Photo({ photo, sizes, priority = false, className }: Props) {
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
   });
-  // src last: Safari starts fetching `src` as soon as it is set, before it knows srcset and sizes.
-  return <img {...props} alt={photo.alt} className={className} sizes={sizes} srcSet={photo.srcSet} src={src} />;
+  // Inside <picture>, React adds no preload of its own, neither to the HTML nor to the RSC payload: PreloadPhoto
+  // writes the one this page needs.
+  return (
+    <picture>
+      {priority && <PreloadPhoto href={src} imageSrcSet={photo.avifSrcSet} imageSizes={sizes} type="image/avif" />}
+      <source type="image/avif" sizes={sizes} srcSet={photo.avifSrcSet} />
+      {/* src last: Safari starts fetching `src` as soon as it is set, before it knows srcset and sizes. */}
+      <img {...props} alt={photo.alt} className={className} sizes={sizes} srcSet={photo.srcSet} src={src} />
+    </picture>
+  );
 }

@@ -2,9 +2,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The files the build makes of a photo keep its name and add a hash and a width:
- * `/_static/images/co-city6.jpg` → `/_next/static/photos/co-city6.<hash>.<width>.webp` (and a `.jpg` for social cards).
+ * `/_static/images/co-city6.jpg` → `/_next/static/photos/co-city6.<hash>.<width>.webp` (`.avif` for the small widths, a
+ * `.jpg` for social cards).
  */
-export function builtPhoto(file: string, extension: 'webp' | 'jpg' = 'webp'): RegExp {
+export function builtPhoto(file: string, extension: 'webp' | 'avif' | 'jpg' = 'webp'): RegExp {
   const name = file.split('/').at(-1)!.replace(/\.[^.]+$/, '');
   return new RegExp(`/_next/static/photos/${escape(name)}\\.[0-9a-f]{10}\\.(\\d+)\\.${extension}$`);
 }

@@ -327,8 +327,8 @@ export function pictureOf(item: Media): Picture | undefined {
 function coverOf(item: Media | undefined): Project['cover'] {
   const picture = item && pictureOf(item);
   if (!item || !picture) return undefined;
-  const { file, alt, width, height, blurDataURL, src, srcSet, social, largest } = picture;
-  return { file, alt, width, height, blurDataURL, src, srcSet, social, largest, caption: item.caption };
+  const { file, alt, width, height, blurDataURL, src, srcSet, avifSrcSet, social, largest } = picture;
+  return { file, alt, width, height, blurDataURL, src, srcSet, avifSrcSet, social, largest, caption: item.caption };
 }
 
 function byListingOrder(lang: string) {

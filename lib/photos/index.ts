@@ -5,27 +5,36 @@ import { parse as parseIcc } from 'icc';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 
 /**
- * Photos are resized once, at build time, into static WebP files named after the photo and a hash of its bytes and
- * of these settings: `/_next/static/photos/co-city6.3f9c2a71d0.750.webp`. Change a setting and every name changes.
+ * Photos are resized once, at build time, into static WebP files (and AVIF ones for the small widths) named after the
+ * photo and a hash of its bytes and of these settings: `/_next/static/photos/co-city6.3f9c2a71d0.750.webp`. Change a
+ * setting and every name changes.
  */
 export const photoSettings = {
   /**
-   * 480/640/750: cards on phones (640 is what a 412-px phone at 1.75x takes); 1080/1200: the project column; 1920: the
-   * gallery; 2880: the gallery zoomed.
+   * What the layouts ask for: 480 a card on a desktop; 660 and 750 a card or cover across a 412- or 390-px phone at
+   * 1.75x and 2x (a browser takes the first width at or above what it needs: without 660, a 1.75x phone takes 750,
+   * a third more pixels); 1080 and 1200 the same at 2.6-3x, and the project column on a desktop; 1920 the gallery;
+   * 2880 the gallery zoomed.
    */
-  widths: [480, 750, 1080, 1200, 1920, 2880],
+  widths: [480, 660, 750, 1080, 1200, 1920, 2880],
   /** No file is longer than this on either side: a portrait's largest is 1920×2880, not 2880×4320 (2.25× the pixels). */
   maxSide: 2880,
   /** What `src` names for browsers that ignore `srcset`: the largest width up to this one. */
   fallbackWidth: 1200,
-  // WebP only: AVIF as good by SSIM came out 5-25% smaller but 40x slower to encode (`npm run bench -- --only photos`).
   webp: { quality: 70 },
   /**
-   * libwebp's effort (0-6) by width, as "up to this width: effort". The widths a phone's first viewport loads get the
-   * smallest files (effort 4: 8-10% smaller than 2); the larger ones, the fastest encodes (effort 1 and 0: within 5% of
-   * effort 2's bytes at those sizes, in half the time). Measured on 24 MP camera files and the sample's photos.
+   * libwebp's effort (0-6) by width, as "up to this width: effort": 1 and 0 make files within 5% of the default's bytes
+   * in a third of its time (measured on 24 MP camera files and the sample's photos).
    */
-  effort: { 750: 4, 1200: 1, 2880: 0 },
+  effort: { 1200: 1, 2880: 0 },
+  /**
+   * The widths a phone's first screen takes (a card or cover across a 390- to 412-px phone at 1.75x and 2x) are AVIF
+   * too, for the browsers that take it. On a slow phone the first photo shares the link with the framework's scripts,
+   * and only a file of under 20 KB arrives by 1.6 s: that is a lower quality than the other files' (SSIM 0.93 against
+   * 0.94 at 660 px), and at that quality AVIF is a fifth the size of WebP as good, encoded in 20-35 ms at aom's fastest
+   * effort (`npm run bench -- --only photos`). WebP stays for every width, as the fallback.
+   */
+  avif: { widths: [660, 750], quality: 42, effort: 0 },
   /** og:image / twitter:image: a JPEG every crawler reads, under the 300 KB the strictest of them accepts. */
   social: { width: 1200, quality: 78, maxBytes: 300 * 1024 },
   placeholder: { size: 16, quality: 50 },
@@ -50,7 +59,10 @@ export type PhotoFacts = {
 
 export type PhotoSources = {
   src: string;
+  /** Every width, in WebP. */
   srcSet: string;
+  /** The same widths, with AVIF files at `avif.widths` (WebP at the others: every browser that takes AVIF takes WebP). */
+  avifSrcSet: string;
   /** The 1200-px JPEG for social cards. */
   social: { url: string; width: number; height: number };
   /** The largest variant: what structured data and the sitemap point at. */
@@ -261,7 +273,10 @@ function baseName(file: string): string {
   );
 }
 
-const variantName = (file: string, hash: string, width: number) => `${baseName(file)}.${hash}.${width}.webp`;
+const variantName = (file: string, hash: string, width: number, format: 'webp' | 'avif' = 'webp') =>
+  `${baseName(file)}.${hash}.${width}.${format}`;
+const isAvifWidth = (width: number) => (photoSettings.avif.widths as readonly number[]).includes(width);
+const avifWidths = (facts: PhotoFacts) => facts.widths.filter(isAvifWidth);
 const socialWidth = (facts: PhotoFacts) => Math.min(photoSettings.social.width, facts.width);
 const socialName = (file: string, facts: PhotoFacts) => `${baseName(file)}.${facts.hash}.${socialWidth(facts)}.jpg`;
 const scaledHeight = (facts: PhotoFacts, width: number) => Math.round((facts.height * width) / facts.width);
@@ -274,6 +289,9 @@ export function photoSources(file: string, facts: PhotoFacts): PhotoSources {
   return {
     src: url(variantName(file, facts.hash, fallback)),
     srcSet: facts.widths.map((width) => `${url(variantName(file, facts.hash, width))} ${width}w`).join(', '),
+    avifSrcSet: facts.widths
+      .map((width) => `${url(variantName(file, facts.hash, width, isAvifWidth(width) ? 'avif' : 'webp'))} ${width}w`)
+      .join(', '),
     social: { url: url(socialName(file, facts)), width: socialWidth(facts), height: scaledHeight(facts, socialWidth(facts)) },
     largest: { url: url(variantName(file, facts.hash, largest)), width: largest, height: scaledHeight(facts, largest) },
   };
@@ -296,6 +314,7 @@ export async function writePhotoFiles(
       const facts = await getPhotoFacts(dirs, file);
       const wanted = [
         ...facts.widths.map((width) => variantName(file, facts.hash, width)),
+        ...avifWidths(facts).map((width) => variantName(file, facts.hash, width, 'avif')),
         socialName(file, facts),
       ];
       const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
@@ -320,13 +339,18 @@ async function encode(absolute: string, file: string, facts: PhotoFacts, cacheDi
   await writeVariants(await decodeLargest(bytes, metadata, facts.widths.at(-1)!), file, facts, cacheDir);
 }
 
-/** Every WebP width and the social JPEG, each made from the same decoded pixels. */
+/** Every WebP width, the small AVIF ones and the social JPEG, each made from the same decoded pixels. */
 async function writeVariants({ data, info }: Pixels, file: string, facts: PhotoFacts, cacheDir: string): Promise<void> {
   const raw = { raw: rawOf(info) };
   await mkdir(path.join(cacheDir, 'files'), { recursive: true });
   for (const width of facts.widths) {
     const webp = await sharp(data, raw).resize({ width }).webp(webpOptions(width)).toBuffer();
     await writeAtomic(path.join(cacheDir, 'files', variantName(file, facts.hash, width)), webp);
+  }
+  const { quality, effort } = photoSettings.avif;
+  for (const width of avifWidths(facts)) {
+    const avif = await sharp(data, raw).resize({ width }).avif({ quality, effort }).toBuffer();
+    await writeAtomic(path.join(cacheDir, 'files', variantName(file, facts.hash, width, 'avif')), avif);
   }
   const social = sharp(data, raw)
     .resize({ width: photoSettings.social.width, withoutEnlargement: true })

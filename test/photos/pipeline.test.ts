@@ -55,7 +55,7 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     for (const [file, expected] of [
       [landscape, { width: 6000, height: 4000, name: 'Citta-vecchia', widths: photoSettings.widths }],
       // 1920×2880 at most: a 2880-px-wide portrait would be 2880×4320, more than the zoomed gallery shows.
-      [portrait, { width: 4000, height: 6000, name: 'ritratto', widths: [480, 750, 1080, 1200, 1920] }],
+      [portrait, { width: 4000, height: 6000, name: 'ritratto', widths: [480, 660, 750, 1080, 1200, 1920] }],
     ] as const) {
       const facts = await getPhotoFacts(dirs, file);
       expect(facts).toMatchObject({ width: expected.width, height: expected.height });
@@ -71,6 +71,18 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
           space: 'srgb',
           channels: 3,
           format: 'webp',
+        });
+      }
+      // The AVIF list: the same widths, AVIF files at 660 and 750 px (sharp calls the format heif), WebP at the others.
+      for (const candidate of sources.avifSrcSet.split(', ')) {
+        const [url, descriptor] = candidate.split(' ');
+        const width = Number(descriptor!.slice(0, -1));
+        const format = width === 660 || width === 750 ? 'avif' : 'webp';
+        expect(url).toBe(`/_next/static/photos/${expected.name}.${facts.hash}.${width}.${format}`);
+        expect(await sizeOf(path.join(dirs.outDir, path.basename(url!)))).toMatchObject({
+          width,
+          height: Math.round((expected.height * width) / expected.width),
+          format: format === 'avif' ? 'heif' : 'webp',
         });
       }
       const social = path.join(dirs.outDir, path.basename(sources.social.url));
@@ -98,7 +110,8 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     const work = photoWork();
     expect({ read: work.read - before.read, decoded: work.decoded - before.decoded, encoded: work.encoded - before.encoded })
       .toEqual({ read: 1, decoded: 1, encoded: 1 });
-    expect(stats).toMatchObject({ photos: 1, encoded: 0, files: facts.widths.length + 1 });
+    // Every WebP width, the AVIF ones (660 and 750 px) and the social JPEG.
+    expect(stats).toMatchObject({ photos: 1, encoded: 0, files: facts.widths.length + 2 + 1 });
     expect(await sizeOf(path.join(dirs.outDir, `mercato.${facts.hash}.2880.webp`))).toMatchObject({ width: 2880, height: 1920 });
   });
 
@@ -132,13 +145,17 @@ describe('a photo narrower than the widths', { timeout: 60_000 }, () => {
     const file = await put('piccola.jpg', await cameraPhoto('landscape', { seed: 5, width: 1000, height: 667 }));
     await writePhotoFiles(dirs, [file]);
     const facts = await getPhotoFacts(dirs, file);
-    expect(facts.widths).toEqual([480, 750, 1000]);
+    expect(facts.widths).toEqual([480, 660, 750, 1000]);
     const sources = photoSources(file, facts);
     expect(sources.largest).toEqual({ url: `/_next/static/photos/piccola.${facts.hash}.1000.webp`, width: 1000, height: 667 });
     expect(sources.social).toMatchObject({ width: 1000, height: 667 });
     expect(await sizeOf(path.join(dirs.outDir, path.basename(sources.social.url)))).toMatchObject({ width: 1000, height: 667 });
     expect((await readdir(dirs.outDir)).toSorted()).toEqual(
-      [480, 750, 1000].map((width) => `piccola.${facts.hash}.${width}.webp`).concat(`piccola.${facts.hash}.1000.jpg`).toSorted(),
+      [
+        ...[480, 660, 750, 1000].map((width) => `piccola.${facts.hash}.${width}.webp`),
+        ...[660, 750].map((width) => `piccola.${facts.hash}.${width}.avif`),
+        `piccola.${facts.hash}.1000.jpg`,
+      ].toSorted(),
     );
   });
 
