@@ -33,7 +33,9 @@ In a terminal it asks for whatever the flags leave out; without one it never ask
   --draft            npm run dev shows it, the published site does not
   --link NAME=URL    a button linking to an http(s) address; repeat for more`;
 
-// The photo facts go to a scratch cache, removed on exit: a refused project leaves nothing behind, not even a cache.
+// Checking a project uses a scratch photo cache, removed on exit: a refused project leaves nothing behind, not even a
+// cache. Writing one validates the whole site with the build's cache: a scratch one would decode every photo the site
+// already has, and the new photos' facts are there for the next build.
 const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'new-project-photos-'));
 process.on('exit', () => rmSync(photoCacheDir, { recursive: true, force: true }));
 const folders = {
@@ -41,6 +43,7 @@ const folders = {
   publicDir: path.resolve('public'),
   photoCacheDir,
 };
+const buildPhotoCacheDir = path.resolve('.next/cache/photos');
 
 class Cancelled extends Error {}
 
@@ -95,7 +98,7 @@ async function main(): Promise<number> {
   try {
     const input = interactive ? await ask(given, values) : given;
     const plan = await planAsking(input, interactive);
-    const { elsewhere } = await writeProject(plan, folders);
+    const { elsewhere } = await writeProject(plan, { ...folders, photoCacheDir: buildPhotoCacheDir });
     const lines = report(plan, input, elsewhere.length);
     if (interactive) {
       prompts.log.success(lines.join('\n'));
