@@ -62,7 +62,7 @@ async function encodeAndScore(
  * The site's AVIF for the files a phone's first viewport loads, against WebP: at the site's WebP quality, and at the
  * lowest WebP quality (at libwebp's best effort, 6) whose SSIM is at least the AVIF's. On 24 MP camera photos.
  */
-export async function compareFormats(photos = 3, widths = [660, 750]): Promise<FormatRow[]> {
+export async function compareFormats(photos = 3, widths: readonly number[] = photoSettings.avif.widths): Promise<FormatRow[]> {
   const rows: FormatRow[] = [];
   const { quality, effort } = photoSettings.avif;
   for (let seed = 1; seed <= photos; seed++) {

@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { getProject, projects, drafts } from './support/content';
 import { cmsPorts, copySite, isListening, removeCopy, run, startEditor, type Editor } from './support/cms';
 import { watchForViolations } from './support/csp';
+import { escapeRegExp } from './support/photos';
 
 // The editor's journeys through the real Decap CMS, started by `npm run cms` (decap-server and next dev) in a copy
 // of the site: every edit lands in that copy, never in the repository's own content/ or public/.
@@ -219,7 +220,3 @@ test('a production build of the copy renders the new project\'s page', async () 
   expect(html).toMatch(/\/_next\/static\/photos\/orti-mirafiori\.[0-9a-f]{10}\.\d+\.webp/);
   expect(html).toContain('href="https://example.org/mirafiori"');
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

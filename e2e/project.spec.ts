@@ -2,9 +2,7 @@ import { expect, test } from '@playwright/test';
 import { colorsOf, linkControl, luminance } from './support/browser';
 import { getProject, projects, projectsIn, site, ui } from './support/content';
 import { outlineOf } from './support/markdown';
-import { builtPhoto } from './support/photos';
-
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { builtPhoto, escapeRegExp } from './support/photos';
 
 for (const project of projects) {
   test(`${project.href} shows every field of the project`, async ({ page }) => {
@@ -101,7 +99,7 @@ for (const category of site.categories) {
       await expect(pager.getByRole('link')).toHaveCount(Number(!!previous) + Number(!!next));
       for (const [link, neighbour] of [[previousLink, previous], [nextLink, next]] as const) {
         if (neighbour) {
-          await expect(link).toHaveAccessibleName(new RegExp(escape(neighbour.title)));
+          await expect(link).toHaveAccessibleName(new RegExp(escapeRegExp(neighbour.title)));
           await expect(link).toHaveAttribute('href', neighbour.href);
         } else {
           await expect(link).toHaveCount(0);

@@ -35,14 +35,14 @@ const publicDir = path.resolve('public');
 const cacheRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-photo-cache-'));
 const options = { contentDir: path.resolve(contentDir), publicDir, photoCacheDir: path.join(cacheRoot, 'a'), includeDrafts: false };
 
-const [{ loadContent, pictureOf, getPhotoFacts }, importTime] = await timed(async () => ({
+const [{ loadContent, photoFilesOf, getPhotoFacts }, importTime] = await timed(async () => ({
   ...(await import('../../lib/content/load')),
   ...(await import('../../lib/photos')),
 }));
 const [content, first] = await timed(() => loadContent(options));
 const [, second] = await timed(() => loadContent(options));
 
-const photos = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
+const photos = photoFilesOf(content.projects);
 const distinct = [...new Set(photos)];
 // The same files through a symlinked public/ and an empty cache miss every cache and run sharp again.
 const aliasDir = await mkdtemp(path.join(os.tmpdir(), 'bench-public-'));

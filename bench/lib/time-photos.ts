@@ -2,7 +2,7 @@
 // in a fresh process as a build runs it (lib/content/index.ts): the loader's photo facts, then every file written.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent, pictureOf } from '../../lib/content/load';
+import { loadContent, photoFilesOf } from '../../lib/content/load';
 import { photoWork, writePhotoFiles } from '../../lib/photos';
 
 export type PhotoStep = {
@@ -24,8 +24,7 @@ if (!contentDir || !publicDir || !cacheDir || !outDir) throw new Error('usage: t
 const wall = performance.now();
 const cpu = process.cpuUsage();
 const content = await loadContent({ contentDir, publicDir, photoCacheDir: cacheDir, includeDrafts: false, photoFiles: true });
-const files = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
-const stats = await writePhotoFiles({ publicDir, cacheDir, outDir }, files);
+const stats = await writePhotoFiles({ publicDir, cacheDir, outDir }, photoFilesOf(content.projects));
 const used = process.cpuUsage(cpu);
 const step: PhotoStep = {
   ...stats,

@@ -1,4 +1,5 @@
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` as a regular expression matches it, letter for letter. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The files the build makes of a photo keep its name and add a hash and a width:
@@ -7,7 +8,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function builtPhoto(file: string, extension: 'webp' | 'avif' | 'jpg' = 'webp'): RegExp {
   const name = file.split('/').at(-1)!.replace(/\.[^.]+$/, '');
-  return new RegExp(`/_next/static/photos/${escape(name)}\\.[0-9a-f]{10}\\.(\\d+)\\.${extension}$`);
+  return new RegExp(`/_next/static/photos/${escapeRegExp(name)}\\.[0-9a-f]{10}\\.(\\d+)\\.${extension}$`);
 }
 
 /** `url 480w, url 750w` → [{ url, width }] */

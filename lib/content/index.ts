@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cache } from 'react';
 import { forgetPhotoFacts, photoWork, writePhotoFiles } from '../photos';
 import { formatProblem } from './problems';
-import { loadContent, pictureOf, type Content } from './load';
+import { loadContent, photoFilesOf, type Content } from './load';
 
 export { pictureOf } from './load';
 export type { Embed, Media, Photo, Picture, Project, Video } from './load';
@@ -35,8 +35,7 @@ async function load(): Promise<Content> {
   const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles });
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   if (photoFiles) {
-    const files = content.projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
-    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
+    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, photoFilesOf(content.projects));
     if (building) {
       const { read, encoded } = photoWork();
       console.log(`Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build`);

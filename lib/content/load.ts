@@ -324,11 +324,14 @@ export function pictureOf(item: Media): Picture | undefined {
   return item.type === 'image' ? item : item.poster;
 }
 
+/** Every photo file the projects show (photos and posters), in order: what a build writes the files of. */
+export function photoFilesOf(projects: Project[]): string[] {
+  return projects.flatMap((project) => project.media.flatMap((item) => pictureOf(item)?.file ?? []));
+}
+
 function coverOf(item: Media | undefined): Project['cover'] {
   const picture = item && pictureOf(item);
-  if (!item || !picture) return undefined;
-  const { file, alt, width, height, blurDataURL, src, srcSet, avifSrcSet, social, largest } = picture;
-  return { file, alt, width, height, blurDataURL, src, srcSet, avifSrcSet, social, largest, caption: item.caption };
+  return picture && { ...picture, caption: item.caption };
 }
 
 function byListingOrder(lang: string) {

@@ -243,8 +243,8 @@ function isSrgbProfile(icc: Buffer | undefined): boolean {
 }
 
 /** The photo upright, in sRGB, at the largest width built: what every file is made from. */
-async function decodeLargest(input: Buffer | string, metadata: Metadata, largest: number): Promise<Pixels> {
-  return sharp(input, { limitInputPixels: photoSettings.maxPixels, failOn: 'error', ignoreIcc: isSrgbProfile(metadata.icc) })
+async function decodeLargest(bytes: Buffer, metadata: Metadata, largest: number): Promise<Pixels> {
+  return sharp(bytes, { limitInputPixels: photoSettings.maxPixels, failOn: 'error', ignoreIcc: isSrgbProfile(metadata.icc) })
     .autoOrient()
     .resize({ width: largest, withoutEnlargement: true })
     .toColourspace('srgb')
