@@ -4,7 +4,7 @@ import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { run } from './lib/processes';
+import { run } from '../support/processes';
 import { buildChangedRelease, currentRelease, markSiteTitle } from '../scripts/cdn/releases';
 import { compareThroughput, killUnderLoad, load, rollingDeploy, staticUrls, type DeployFigures, type KillFigures, type LoadFigures } from '../scripts/cdn/scenarios';
 import { startStack } from '../scripts/cdn/stack';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { lighthouseScreen, warmUp } from './lib/browser';
 import { chromiumFlags, chromiumPath } from './lib/environment';
-import { onExit } from './lib/processes';
+import { onExit } from '../support/processes';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { cameraPhoto, type CameraPhotoKind } from '../support/camera-photos';
 import type { FormatRow } from './formats';
 import type { PhotoStep } from './lib/time-photos';
-import { run } from './lib/processes';
+import { run } from '../support/processes';
 import type { Server } from './lib/servers';
 
 export type PhotoResult = {

@@ -9,7 +9,7 @@ import { measureCdn } from './cdn';
 import { buildSite, builtRoutes } from './lib/build';
 import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
-import { installExitHandlers } from './lib/processes';
+import { installExitHandlers } from '../support/processes';
 import { startNext } from './lib/servers';
 import { measureLighthouse, measureSlowPhone } from './lighthouse';
 import { compareFormats } from './formats';

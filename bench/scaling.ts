@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildSite, type BuildResult } from './lib/build';
 import type { LoaderTiming } from './lib/time-loader';
-import { run } from './lib/processes';
+import { run } from '../support/processes';
 
 export type ContentSet = { label: string; projectFiles: number; dir: string };
 

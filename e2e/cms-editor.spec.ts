@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import matter from 'gray-matter';
 import { getProject, projects, drafts } from './support/content';
-import { cmsPorts, copySite, isListening, removeCopy, run, startEditor, type Editor } from './support/cms';
+import { exec } from '../support/processes';
+import { cmsPorts, copySite, isListening, removeCopy, startEditor, type Editor } from './support/cms';
 import { watchForViolations } from './support/csp';
 import { escapeRegExp } from './support/photos';
 
@@ -190,7 +191,7 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
   expect(refusals()).toEqual([]);
 
   // In the copy, so that the checker sees its photos too.
-  const check = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
+  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
     cwd: copy,
     env: { ...process.env, CONTENT_DIR: path.join(copy, 'content') },
   });
@@ -199,16 +200,15 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
 });
 
 test('Ctrl-C stops decap-server and next dev', async () => {
-  const exited = new Promise((resolve) => editor.process.once('exit', resolve));
-  process.kill(editor.process.pid!, 'SIGINT');
-  await exited;
+  process.kill(editor.process.pid, 'SIGINT');
+  await editor.process.exited;
   await expect.poll(() => isListening(cmsPorts.proxy)).toBe(false);
   await expect.poll(() => isListening(cmsPorts.editor)).toBe(false);
 });
 
 test('a production build of the copy renders the new project\'s page', async () => {
   test.setTimeout(240_000);
-  const build = await run(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
+  const build = await exec(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
     cwd: copy,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -110,6 +110,8 @@ test('the callback refuses a missing or mismatched state without asking GitHub, 
 });
 
 test('Decap signs in through the handlers: the token reaches the admin window, from this origin, and no log', async ({ page }) => {
+  // The admin is a 5 MB bundle: on a loaded 2-core machine loading it and the sign-in round trip take over 30 s.
+  test.setTimeout(120_000);
   const { refusals, violations } = await watchForViolations(page);
   await page.addInitScript(() => {
     const messages: { origin: string; data: string }[] = [];
@@ -120,7 +122,7 @@ test('Decap signs in through the handlers: the token reaches the admin window, f
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Accedi con GitHub' }).click();
   const signIn = await popup;
-  await signIn.waitForEvent('close');
+  await signIn.waitForEvent('close', { timeout: 60_000 });
 
   const messages = await page.evaluate(() => (window as unknown as { signInMessages: { origin: string; data: string }[] }).signInMessages);
   expect(messages).toEqual([

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { installExitHandlers } from '../bench/lib/processes';
+import { installExitHandlers } from '../support/processes';
 import { startNext } from '../bench/lib/servers';
 
 const targets = ['/fotografie/co-city', '/'];

@@ -3,7 +3,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { sampleTree, start, type TreeSample } from './processes';
+import { start } from '../../support/processes';
+import { sampleTree, type TreeSample } from './processes';
 
 export type BuildResult = {
   contentDir: string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, releasePort, start, waitForHttp } from './processes';
+import { freePort, releasePort, start, waitForHttp } from '../../support/processes';
 
 export type Server = { name: string; origin: string; port: number; pid: number; stop: () => Promise<void> };
 

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { run, start, waitFor, waitForHttp, type Started } from '../../support/processes';
+
+export { isListening } from '../../support/processes';
 
 const root = process.cwd();
 const base = Number(process.env.PORT ?? 3100);
@@ -45,109 +46,48 @@ export async function removeCopy(copy: string | undefined) {
   if (copy) await rm(copy, { recursive: true, force: true });
 }
 
-export type Editor = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+export type Editor = { url: string; process: Started; output: () => string; stop: () => Promise<void> };
 
 /**
  * `npm run cms` (scripts/cms.ts) in the copy: decap-server and next dev. Webpack, because Turbopack refuses a
  * node_modules linked from outside the project folder.
  */
 export async function startEditor(copy: string): Promise<Editor> {
-  let output = '';
-  const child = spawn(
+  const child = start(
     process.execPath,
     [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--webpack', '--hostname', '127.0.0.1'],
     {
       cwd: copy,
       env: { ...process.env, PORT: String(cmsPorts.editor), CMS_PROXY_PORT: String(cmsPorts.proxy), NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      capture: true,
     },
   );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const editor: Editor = {
-    url: '',
-    process: child,
-    output: () => output,
-    stop: () => stopGroup(child),
-  };
   const ready = /Editor ready: (http:\/\/\S+)/;
-  const deadline = Date.now() + 120_000;
-  while (!ready.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await editor.stop();
-      throw new Error(`npm run cms did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    // next dev compiles /admin's first requests before it says so: minutes on a loaded 2-core machine.
+    await waitFor('npm run cms', async () => ready.test(child.output()), child, 240_000);
+  } catch (error) {
+    await child.stop();
+    throw error;
   }
-  editor.url = ready.exec(output)![1]!;
-  return editor;
+  return { url: ready.exec(child.output())![1]!, process: child, output: child.output, stop: () => child.stop(10_000) };
 }
 
 export type Server = { url: string; output: () => string; stop: () => Promise<void> };
 
 /** `next start` on the suite's production build, with extra environment (the GitHub backend's settings). */
 export async function startProductionServer(port: number, env: Record<string, string>): Promise<Server> {
-  let output = '';
-  const child = spawn(
+  const child = start(
     process.execPath,
     [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
-    { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, capture: true },
   );
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const server: Server = { url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stopGroup(child) };
-  const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${server.url}/robots.txt`).then((response) => response.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`next start did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return server;
-}
-
-/** Stops a process started `detached` and everything it started, by its process group. */
-export async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
   try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    return;
+    await waitForHttp(`${url}/robots.txt`, child, 120_000);
+  } catch (error) {
+    await child.stop();
+    throw error;
   }
-  const timeout = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timeout);
-}
-
-/** Whether anything accepts connections on 127.0.0.1:port. */
-export function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Runs a command to its end; resolves with its exit code and output. */
-export function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-  return new Promise<{ code: number; output: string }>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return { url, output: child.output, stop: () => child.stop(10_000) };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { cache } from 'react';
-import { forgetPhotoFacts, photoWork, writePhotoFiles } from '../photos';
+import { forgetPhotoFacts, photoWork, prunePhotoCache, writePhotoFiles } from '../photos';
 import { formatProblem } from './problems';
 import { loadContent, photoFilesOf, type Content } from './load';
 
@@ -35,10 +35,15 @@ async function load(): Promise<Content> {
   const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles });
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   if (photoFiles) {
-    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, photoFilesOf(content.projects));
+    const files = photoFilesOf(content.projects);
+    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
     if (building) {
+      // Every worker of the build sees the same published photos, so each prunes to the same set.
+      const { removed } = await prunePhotoCache({ publicDir, cacheDir: photoCacheDir }, files);
       const { read, encoded } = photoWork();
-      console.log(`Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build`);
+      console.log(
+        `Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build; ${removed} unused files removed from the cache`,
+      );
     }
   }
   return content;

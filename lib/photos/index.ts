@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseIcc } from 'icc';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
@@ -315,11 +315,7 @@ export async function writePhotoFiles(
   await Promise.all(
     [...new Set(files)].map(async (file) => {
       const facts = await getPhotoFacts(dirs, file);
-      const wanted = [
-        ...facts.widths.map((width) => variantName(file, facts.hash, width)),
-        ...avifWidths(facts).map((width) => variantName(file, facts.hash, width, 'avif')),
-        socialName(file, facts),
-      ];
+      const wanted = encodedNames(file, facts);
       const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
       if (cached.includes(false)) {
         await withSharp(() => encode(path.join(dirs.publicDir, file), file, facts, dirs.cacheDir));
@@ -332,6 +328,44 @@ export async function writePhotoFiles(
     }),
   );
   return stats;
+}
+
+/** The encoded files of a photo: every WebP width, the AVIF ones and the social JPEG. */
+function encodedNames(file: string, facts: PhotoFacts): string[] {
+  return [
+    ...facts.widths.map((width) => variantName(file, facts.hash, width)),
+    ...avifWidths(facts).map((width) => variantName(file, facts.hash, width, 'avif')),
+    socialName(file, facts),
+  ];
+}
+
+/**
+ * Removes from the cache every file and every photo's facts that none of `files` uses, so that the cache does not
+ * grow with each replaced photo or changed setting. Files being written (`*.tmp`) are left alone.
+ */
+export async function prunePhotoCache(dirs: PhotoDirs, files: readonly string[]): Promise<{ removed: number }> {
+  const keep = new Set(['index.json']);
+  for (const file of new Set(files)) {
+    const facts = await getPhotoFacts(dirs, file);
+    keep.add(`${facts.hash}.json`);
+    encodedNames(file, facts).forEach((name) => keep.add(`files/${name}`));
+  }
+  const entries = await readdir(dirs.cacheDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const unused = entries
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.tmp'))
+    .map((entry) => path.relative(dirs.cacheDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => !keep.has(name));
+  await Promise.all(unused.map((name) => rm(path.join(dirs.cacheDir, name), { force: true })));
+  const index = await readIndex(dirs.cacheDir);
+  const used = new Set(files.map((file) => path.join(dirs.publicDir, file)));
+  for (const key of Object.keys(index.entries)) {
+    if (!used.has(key)) {
+      delete index.entries[key];
+      index.dirty = true;
+    }
+  }
+  await savePhotoIndex(dirs.cacheDir);
+  return { removed: unused.length };
 }
 
 /** Encodes the files of a photo whose facts were cached without them (or whose files were removed). */

@@ -6,7 +6,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
-import { run } from '../../bench/lib/processes';
+import { run } from '../../support/processes';
 
 const execFileAsync = promisify(execFile);
 

@@ -8,7 +8,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { freePort, releasePort, start, waitForHttp, type PortRange, type Started } from '../../bench/lib/processes';
+import { freePort, releasePort, start, waitFor, waitForHttp, type PortRange, type Started } from '../../support/processes';
 import nextConfig from '../../next.config.js';
 
 export const replicaPorts: PortRange = { first: 3400, last: 3499 };
@@ -232,7 +232,7 @@ export async function startStack(root: string, release: string, workDir: string,
       replicas,
       logs,
       request: (pathname, options = {}) => send(agent, edge, pathname, options),
-      direct: (pathname, options = {}) => send(undefined, replicas.find((replica) => replica.process.child.exitCode === null)!.origin, pathname, options),
+      direct: (pathname, options = {}) => send(undefined, replicas.find((replica) => replica.process.running())!.origin, pathname, options),
       restartReplica: async (index, releaseDir) => {
         await replicas[index]!.process.stop(15_000);
         await startReplica(index, releaseDir);
@@ -265,15 +265,6 @@ export async function startStack(root: string, release: string, workDir: string,
   }
 }
 
-async function waitForHttps(origin: string, agent: https.Agent, nginx: Started, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void nginx.exited.then(() => (exited = true));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error('nginx exited before answering');
-    const response = await send(agent, origin, '/', {}).catch(() => undefined);
-    if (response?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`nginx did not answer on ${origin} within ${timeoutMs / 1000} s`);
+function waitForHttps(origin: string, agent: https.Agent, nginx: Started, timeoutMs = 20_000) {
+  return waitFor(`nginx on ${origin}`, async () => (await send(agent, origin, '/', {})).status === 200, nginx, timeoutMs);
 }

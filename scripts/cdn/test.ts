@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { installExitHandlers, run } from '../../bench/lib/processes';
+import { installExitHandlers, run } from '../../support/processes';
 import { buildChangedRelease, currentRelease, markSiteTitle } from './releases';
 import { compareThroughput, killUnderLoad, rollingDeploy, staticUrls } from './scenarios';
 import { decoded, securityHeaders, startStack, type Response, type Stack } from './stack';

@@ -10,6 +10,7 @@ import {
   photoSettings,
   photoSources,
   photoWork,
+  prunePhotoCache,
   savePhotoIndex,
   writePhotoFiles,
 } from '../../lib/photos';
@@ -219,6 +220,38 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(after.src).not.toBe(before.src);
     expect(after.src).toMatch(/^\/_next\/static\/photos\/piazza\.[0-9a-f]{10}\.1200\.webp$/);
     expect(await readdir(dirs.outDir)).not.toContain(path.basename(before.src));
+  });
+
+  it('pruning keeps exactly what the published photos use: a replaced and a removed photo leave the cache', async () => {
+    const kept = await put('portone.jpg', await cameraPhoto('landscape', { seed: 13, width: 1600, height: 1067 }));
+    const replaced = await put('cortile.jpg', await cameraPhoto('portrait', { seed: 14, width: 1067, height: 1600 }));
+    const removed = await put('scala.jpg', await cameraPhoto('landscape', { seed: 15, width: 1600, height: 1067 }));
+    await writePhotoFiles(dirs, [kept, replaced, removed]);
+    await newBuild();
+
+    await put('cortile.jpg', await cameraPhoto('portrait', { seed: 16, width: 1067, height: 1600 }));
+    await writePhotoFiles(dirs, [kept, replaced]);
+    const { removed: count } = await prunePhotoCache(dirs, [kept, replaced]);
+
+    const expected = new Set(['index.json']);
+    for (const file of [kept, replaced]) {
+      const facts = await getPhotoFacts(dirs, file);
+      expected.add(`${facts.hash}.json`);
+    }
+    const inCache = (await readdir(dirs.cacheDir, { recursive: true })).map((name) => name.split(path.sep).join('/'));
+    const files = inCache.filter((name) => name.startsWith('files/'));
+    expect(new Set(inCache.filter((name) => !name.startsWith('files'))), 'facts and index').toEqual(expected);
+    // The build's output holds what the pages use: the cache holds the same files, no more.
+    expect(files.map((name) => name.slice('files/'.length)).sort()).toEqual((await readdir(dirs.outDir)).sort());
+    expect(count).toBeGreaterThan(0);
+    const index = JSON.parse(await readFile(path.join(dirs.cacheDir, 'index.json'), 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(index.entries).sort()).toEqual([kept, replaced].map((file) => path.join(dirs.publicDir, file)).sort());
+
+    // A warm build after pruning decodes nothing.
+    await newBuild();
+    const before = photoWork();
+    expect(await writePhotoFiles(dirs, [kept, replaced])).toMatchObject({ encoded: 0 });
+    expect(photoWork().decoded - before.decoded).toBe(0);
   });
 });
 
