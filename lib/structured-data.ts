@@ -19,13 +19,26 @@ const imageObject = (photo: Extract<Item, { type: 'image' }>): JsonLd => ({
   caption: photo.caption ?? photo.alt,
 });
 
-const videoObject = (video: Exclude<Item, { type: 'image' }>): JsonLd => ({
-  '@type': 'VideoObject',
+type Moving = Exclude<Item, { type: 'image' }>;
+
+/** What a search engine is told of a video or an embed, in one place for the sitemap and JSON-LD. */
+export const describeVideo = (video: Moving): { name: string; description: string; thumbnail?: string; content?: string; player?: string } => ({
   name: video.alt,
   description: video.caption ?? video.alt,
-  ...(video.poster && { thumbnailUrl: absoluteUrl(video.poster.largest.url) }),
-  ...(video.type === 'video' ? { contentUrl: absoluteUrl(video.file) } : { embedUrl: video.player.src }),
+  thumbnail: video.poster && absoluteUrl(video.poster.largest.url),
+  ...(video.type === 'video' ? { content: absoluteUrl(video.file) } : { player: video.player.src }),
 });
+
+const videoObject = (video: Moving): JsonLd => {
+  const { name, description, thumbnail, content, player } = describeVideo(video);
+  return {
+    '@type': 'VideoObject',
+    name,
+    description,
+    ...(thumbnail && { thumbnailUrl: thumbnail }),
+    ...(content ? { contentUrl: content } : { embedUrl: player }),
+  };
+};
 
 /** schema.org `CreativeWork` for a project page, with every photo and video of the project. */
 export function projectJsonLd(

@@ -211,7 +211,7 @@ function report(plan: ProjectPlan, input: NewProject, errorsElsewhere: number): 
   const targets = plan.photos.map((photo) => displayPath(photo.target));
   const photoPaths = targets.length > 4 ? [`${path.dirname(targets[0]!)}/${plan.slug}-*`] : targets;
   const lines = [`created ${file} (checked by the build's content loader)`];
-  plan.photos.forEach((photo) => lines.push(`copied  ${displayPath(path.resolve(photo.source))} → ${displayPath(photo.target)}`));
+  plan.photos.forEach((photo) => lines.push(`copied  ${displayPath(photo.source)} → ${displayPath(photo.target)}`));
   plan.notes.forEach((note) => lines.push(`note: ${note}`));
   if (errorsElsewhere) {
     lines.push(
@@ -245,7 +245,7 @@ async function expandPhotos(paths: string[], warn: (message: string) => void): P
   const expanded: string[] = [];
   for (const file of paths) {
     const { photos, skipped } = await listPhotos(file);
-    if (skipped.length) warn(`${displayPath(path.resolve(file))}: skipped ${skipped.join(', ')} (not photos by name)`);
+    if (skipped.length) warn(`${displayPath(file)}: skipped ${skipped.join(', ')} (not photos by name)`);
     expanded.push(...photos);
   }
   return expanded;

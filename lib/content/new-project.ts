@@ -69,7 +69,7 @@ export async function listPhotos(file: string): Promise<{ photos: string[]; skip
 
 /** A photo's extension on the site, or why it cannot be one: missing, not a readable image, another format. */
 export async function checkPhoto(file: string): Promise<{ extension: PhotoExtension } | { problem: string }> {
-  const shown = displayPath(path.resolve(file));
+  const shown = displayPath(file);
   const stats = await stat(file).catch(() => undefined);
   if (!stats) return { problem: `${shown}: no such file` };
   if (!stats.isFile()) return { problem: `${shown}: expected a photo file, got a folder or another kind of file` };
@@ -134,7 +134,7 @@ export async function planProject(input: NewProject, folders: Folders): Promise<
 
   const describeField = (field = '') =>
     field
-      .replace(/^media\[(\d+)\]\S*/, (_, index: string) => `photo ${displayPath(path.resolve(photos[Number(index)]!.file))}`)
+      .replace(/^media\[(\d+)\]\S*/, (_, index: string) => `photo ${displayPath(photos[Number(index)]!.file)}`)
       .replace(/^links\[(\d+)\]\S*/, (_, index: string) => labels[Number(index)] ?? field);
   const staged = await validateInScratchFolder(folders, fileSlug, markdown, photos, targets);
   if ('problems' in staged) {

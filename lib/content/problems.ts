@@ -69,8 +69,9 @@ export function formatFieldPath(segments: readonly PropertyKey[]): string {
 
 /** A path for messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
 }
 
 /** How a raw value reads in a message: `"none"`, `42`, `a list`, `nothing`. */
