@@ -1,7 +1,9 @@
 // `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput,cdn] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
 // Builds and serves the production site, measures it, and writes bench/results.md and bench/results.json.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBytes } from './bytes';
@@ -10,7 +12,8 @@ import { buildSite, builtRoutes } from './lib/build';
 import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
 import { installExitHandlers } from '../support/processes';
-import { startNext } from './lib/servers';
+import { startNext, startStandalone } from './lib/servers';
+import { buildChangedRelease, standaloneOf } from '../scripts/cdn/releases';
 import { measureLighthouse, measureSlowPhone } from './lighthouse';
 import { compareFormats } from './formats';
 import { measureFirstRequests, measurePipeline } from './photos';
@@ -178,9 +181,20 @@ async function main() {
         if (selected.has('throughput')) {
           const load = { path: projectPage, connections: settings.connections, durationSeconds: settings.duration, warmupSeconds: settings.warmup };
           const reduced = settings.duration < full.duration || settings.warmup < full.warmup || settings.connections !== full.connections;
-          await measure('throughput', `${settings.connections} connections, ${settings.warmup} s + ${settings.duration} s`, reduced, () =>
-            measureThroughput(root, next, tmp, load),
-          );
+          // Before and after proxy.ts left page views (issue 16): the same site, built once more with it restored from git.
+          const copy = await mkdtemp(path.join(os.tmpdir(), 'bench-proxy-'));
+          const removedIn = execFileSync('git', ['log', '--diff-filter=D', '-1', '--format=%H', '--', 'proxy.ts'], { cwd: root }).toString().trim();
+          const proxy = execFileSync('git', ['show', `${removedIn}~1:proxy.ts`], { cwd: root });
+          const before = await buildChangedRelease(root, copy, (content) => writeFile(path.join(content, '..', 'project', 'proxy.ts'), proxy));
+          const servers = [await startStandalone('npm start, proxy.ts (before)', before, tmp), await startStandalone('npm start (server.js, no proxy)', standaloneOf(root), tmp)];
+          try {
+            await measure('throughput', `${settings.connections} connections, ${settings.warmup} s + ${settings.duration} s`, reduced, () =>
+              measureThroughput(root, next, tmp, load, servers),
+            );
+          } finally {
+            for (const server of servers) await server.stop();
+            await rm(copy, { recursive: true, force: true });
+          }
         }
       } finally {
         await next.stop();

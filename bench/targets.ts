@@ -217,6 +217,7 @@ function throughputTargets(throughput: ThroughputResult | undefined): Target[] {
   const row = throughput?.rows[0];
   if (!row) return [notMeasured(area, target)];
   const failures = row.errors + row.timeouts + row.non2xx;
+  const [before, after] = throughput.rows.slice(3);
   return [
     {
       area,
@@ -224,6 +225,14 @@ function throughputTargets(throughput: ThroughputResult | undefined): Target[] {
       measured: `${Math.round(row.requestsPerSecond).toLocaleString('en')} req/s, ${failures} errors`,
       verdict: verdict(row.requestsPerSecond >= limits.requestsPerSecond && failures === 0),
     },
+    after && before
+      ? {
+          area: 'npm start',
+          target: `server CPU ≤ 0.45 ms per page request (${projectPage}), no proxy`,
+          measured: `${after.serverCpuMsPerRequest.toFixed(2)} ms (${Math.round(after.requestsPerSecond).toLocaleString('en')} req/s); with proxy.ts ${before.serverCpuMsPerRequest.toFixed(2)} ms (${Math.round(before.requestsPerSecond).toLocaleString('en')} req/s)`,
+          verdict: verdict(after.serverCpuMsPerRequest <= 0.45 && after.errors + after.timeouts + after.non2xx === 0),
+        }
+      : notMeasured('npm start', 'server CPU ≤ 0.45 ms per page request, no proxy'),
   ];
 }
 

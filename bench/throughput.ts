@@ -1,4 +1,8 @@
 import autocannon, { type Options } from 'autocannon';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hashSource, inlineScriptsOf, metaPolicyOf, withScriptPolicy } from '../lib/csp/page-policy.js';
 import { treeCpuSeconds } from './lib/processes';
 import { startStaticCopy, type Server } from './lib/servers';
 
@@ -19,7 +23,10 @@ export type LoadRow = {
   serverCpuMsPerRequest: number;
 };
 
-export type ThroughputResult = { settings: LoadSettings; rows: LoadRow[]; ratio: number };
+/** The pages' script policies: what the header carries, what each page's meta adds, and the build step's time. */
+export type PolicyFigures = { headerBytes: number; pages: number; inlineScripts: number; metaBytesPerPage: number; unionHeaderBytes: number; hashingMs: number };
+
+export type ThroughputResult = { settings: LoadSettings; rows: LoadRow[]; ratio: number; policy?: PolicyFigures };
 
 async function hammer(server: Server, settings: LoadSettings, acceptEncoding?: string): Promise<LoadRow> {
   console.log(`throughput: ${server.name}${acceptEncoding ? ` (Accept-Encoding: ${acceptEncoding})` : ''}`);
@@ -52,14 +59,37 @@ async function hammer(server: Server, settings: LoadSettings, acceptEncoding?: s
  * `next start` against a bare node:http server that answers with the same page from memory, one after the
  * other in the same run; both without Accept-Encoding (autocannon's default), then `next start` with gzip.
  */
-export async function measureThroughput(root: string, next: Server, workDir: string, settings: LoadSettings): Promise<ThroughputResult> {
+export async function measureThroughput(root: string, next: Server, workDir: string, settings: LoadSettings, more: Server[] = []): Promise<ThroughputResult> {
   const floor = await startStaticCopy(root, next.origin + settings.path, workDir);
   try {
     const nextRow = await hammer(next, settings);
     const floorRow = await hammer(floor, settings);
     const gzipRow = await hammer(next, settings, 'gzip, deflate, br');
-    return { settings, rows: [nextRow, floorRow, gzipRow], ratio: nextRow.requestsPerSecond / floorRow.requestsPerSecond };
+    const moreRows = [];
+    for (const server of more) moreRows.push(await hammer(server, settings));
+    const policy = await measurePolicies(root, next.origin);
+    return { settings, rows: [nextRow, floorRow, gzipRow, ...moreRows], ratio: nextRow.requestsPerSecond / floorRow.requestsPerSecond, policy };
   } finally {
     await floor.stop();
   }
+}
+
+/** The build's hashing step timed again on the built pages (it is idempotent), and what a union in the header would weigh. */
+async function measurePolicies(root: string, origin: string): Promise<PolicyFigures> {
+  const dir = path.join(root, '.next', 'server', 'app');
+  const pages = await Promise.all((await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html')).map((file) => readFile(path.join(dir, file), 'utf8')));
+  const started = performance.now();
+  pages.forEach(withScriptPolicy);
+  const hashingMs = performance.now() - started;
+  const scripts = new Set(pages.flatMap(inlineScriptsOf));
+  const header = (await fetch(origin + '/')).headers.get('content-security-policy') ?? '';
+  const metaBytes = pages.reduce((sum, page) => sum + `<meta http-equiv="Content-Security-Policy" content="${metaPolicyOf(page)}"/>`.length, 0);
+  return {
+    headerBytes: `Content-Security-Policy: ${header}`.length,
+    pages: pages.length,
+    inlineScripts: scripts.size,
+    metaBytesPerPage: metaBytes / pages.length,
+    unionHeaderBytes: `Content-Security-Policy: ${header.replace("'unsafe-inline'", [...scripts].map(hashSource).join(' '))}`.length,
+    hashingMs,
+  };
 }

@@ -7,7 +7,8 @@ const coCity = getProject('co-city');
 const publicPaths = ['/', `/${site.categories[0]!.slug}`, coCity.href, '/non-esiste'];
 
 const publicPolicy =
-  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; " +
   "media-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; " +
   "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -7,7 +7,7 @@ export type Server = { name: string; origin: string; port: number; pid: number; 
 async function serve(name: string, root: string, args: (port: number) => string[], readyPath: string, logFile: string) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' };
   const server = start(process.execPath, args(port), { cwd: root, env, logFile });
   try {
     await waitForHttp(origin + readyPath, server);
@@ -39,4 +39,9 @@ export function startNext(root: string, workDir: string): Promise<Server> {
 export function startStaticCopy(root: string, source: string, workDir: string): Promise<Server> {
   const script = path.join(root, 'bench', 'lib', 'static-server.ts');
   return serve('node:http, page from memory', root, (port) => ['--import', 'tsx', script, String(port), source], '/', path.join(workDir, 'static-server.log'));
+}
+
+/** `node server.js` in a standalone folder (what `npm start` runs) on a free port of 127.0.0.1. */
+export function startStandalone(name: string, release: string, workDir: string): Promise<Server> {
+  return serve(name, release, () => ['server.js'], '/', path.join(workDir, `${name.replace(/\W+/g, '-')}.log`));
 }
