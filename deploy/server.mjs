@@ -1,6 +1,6 @@
-// The Node host's entry point: `npm run build` puts it in .next/standalone as server.js, and Next's own generated
-// server as next-server.js beside it. It answers the two requests Next gets wrong before Next sees them, at no cost
-// to the others (a proxy.ts would run on every request, ~0.5 ms of CPU each):
+// The Node host's entry point: `npm run build` puts it in .next/standalone as server.js, in place of the one Next
+// generates (it reads the same config from the build). It answers the two requests Next gets wrong before Next
+// sees them, at no cost to the others (a proxy.ts would run on every request, ~0.5 ms of CPU each):
 // - a method other than GET or HEAD: every page is prerendered and nothing takes a body, but Next answers POST, PUT
 //   and DELETE with the page (200), a form post with a 500 and a multipart one with a 409;
 // - a path that cannot be percent-decoded (`/%E0%A4%A`), a 500 from Next (vercel/next.js#92527).
