@@ -10,8 +10,8 @@ import { localProxyPort } from './lib/cms/local-proxy.js';
 // naming that page's inline scripts by their sha256 hashes: a browser enforces both policies, so a page runs
 // same-origin files and its own inline scripts, nothing else. This header's 'unsafe-inline' only lets the meta
 // policy decide (a hash in either policy would turn it off); `npm run build` names every inline script, and
-// test/csp.test.ts fails on any it missed. The styles are all files of this origin; only style="" attributes remain
-// (the photos' blur placeholders, the gallery's aspect ratio, Swiper's positions). upgrade-insecure-requests is left
+// test/content/build.test.ts fails on any it missed. The styles are all files of this origin; only style=""
+// attributes remain (the photos' blur placeholders, the gallery's aspect ratio), which the meta lists by hash too. upgrade-insecure-requests is left
 // out: every URL here is same-origin already, and it breaks `next start` over plain http off localhost.
 // `next dev` writes no meta policy, adds eval (React's error stacks) and its overlay's fonts and styles.
 const development = process.env.NODE_ENV === 'development';

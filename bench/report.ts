@@ -278,8 +278,8 @@ function buildSection(build: BuildRow[] | undefined, load: LoaderRow[] | undefin
 function policyLine({ policy }: ThroughputResult): string {
   if (!policy) return '';
   return (
-    `Script policy (README, "Script policy"): the header is ${policy.headerBytes.toLocaleString('en')} bytes; ${policy.pages} built HTML files hold ${policy.inlineScripts} distinct inline scripts, ` +
-    `each file's meta policy ${Math.round(policy.metaBytesPerPage)} bytes on average; the union of all hashes in the header instead would be ${policy.unionHeaderBytes.toLocaleString('en')} bytes on every response. ` +
+    `Script policy (README, "Script policy"): the header is ${policy.headerBytes.toLocaleString('en')} bytes; ${policy.pages} built HTML files hold ${policy.inlineScripts} distinct inline scripts (their style attributes are hashed too), ` +
+    `each file's meta policy ${Math.round(policy.metaBytesPerPage)} bytes on average; the union of all script hashes in the header instead would be ${policy.unionHeaderBytes.toLocaleString('en')} bytes on every response. ` +
     `Hashing every page and writing its meta (the build's last step) takes ${policy.hashingMs.toFixed(0)} ms. The npm start rows: the standalone server before (proxy.ts on every request, built again from git) and after.`
   );
 }

@@ -11,7 +11,7 @@ import { measureCdn } from './cdn';
 import { buildSite, builtRoutes } from './lib/build';
 import { describeEnvironment, loadAverage } from './lib/environment';
 import { generateContent } from './lib/fixtures';
-import { installExitHandlers } from '../support/processes';
+import { installExitHandlers, run } from '../support/processes';
 import { startNext, startStandalone } from './lib/servers';
 import { buildChangedRelease, standaloneOf } from '../scripts/cdn/releases';
 import { measureLighthouse, measureSlowPhone } from './lighthouse';
@@ -160,6 +160,8 @@ async function main() {
     }
     if (selected.has('bytes') || selected.has('lighthouse') || selected.has('slowphone') || selected.has('throughput')) {
       await ensureRealBuild(selected.has('build') || selected.has('photos'));
+      // What `npm run build` does after `next build`: the standalone folder completed, each page's script policy written.
+      await run('npm', ['run', 'postbuild'], { cwd: root });
       const next = await startNext(root, tmp);
       console.log(`serve: next start on ${next.origin}`);
       try {

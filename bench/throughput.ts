@@ -2,7 +2,7 @@ import autocannon, { type Options } from 'autocannon';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { hashSource, inlineScriptsOf, metaPolicyOf, withScriptPolicy } from '../lib/csp/page-policy.js';
+import { hashSource, inlineScriptsOf, metaPolicyOf, withPagePolicy } from '../lib/csp/page-policy.js';
 import { treeCpuSeconds } from './lib/processes';
 import { startStaticCopy, type Server } from './lib/servers';
 
@@ -79,7 +79,7 @@ async function measurePolicies(root: string, origin: string): Promise<PolicyFigu
   const dir = path.join(root, '.next', 'server', 'app');
   const pages = await Promise.all((await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html')).map((file) => readFile(path.join(dir, file), 'utf8')));
   const started = performance.now();
-  pages.forEach(withScriptPolicy);
+  pages.forEach(withPagePolicy);
   const hashingMs = performance.now() - started;
   const scripts = new Set(pages.flatMap(inlineScriptsOf));
   const header = (await fetch(origin + '/')).headers.get('content-security-policy') ?? '';

@@ -1,6 +1,6 @@
-// The Node host's entry point: `npm run build` puts it in .next/standalone as server.js, and Next's own generated
-// server as next-server.js beside it. It answers the two requests Next gets wrong before Next sees them, at no cost
-// to the others (a proxy.ts would run on every request, ~0.5 ms of CPU each):
+// The Node host's entry point: `npm run build` puts it in .next/standalone as server.js, in place of the one Next
+// generates (it reads the same config from the build). It answers the two requests Next gets wrong before Next
+// sees them, at no cost to the others (a proxy.ts would run on every request, ~0.5 ms of CPU each):
 // - a method other than GET or HEAD: every page is prerendered and nothing takes a body, but Next answers POST, PUT
 //   and DELETE with the page (200), a form post with a 500 and a multipart one with a 409;
 // - a path that cannot be percent-decoded (`/%E0%A4%A`), a 500 from Next (vercel/next.js#92527).
@@ -18,7 +18,8 @@ process.chdir(dir);
 
 const port = parseInt(process.env.PORT ?? '', 10) || 3000;
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const keepAliveTimeout = parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? '', 10);
+const keepAliveSetting = parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? '', 10);
+const keepAliveTimeout = Number.isFinite(keepAliveSetting) && keepAliveSetting >= 0 ? keepAliveSetting : undefined;
 // What the generated server.js embeds, read from the same build.
 const { config } = JSON.parse(readFileSync('.next/required-server-files.json', 'utf8'));
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
@@ -55,7 +56,7 @@ const server = http.createServer(async (request, response) => {
     else response.destroy();
   }
 });
-if (Number.isFinite(keepAliveTimeout) && keepAliveTimeout >= 0) server.keepAliveTimeout = keepAliveTimeout;
+if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
 server.on('upgrade', async (request, socket, head) => (await handlers).upgradeHandler(request, socket, head).catch(() => socket.destroy()));
 
 // Let requests in flight finish on SIGTERM (a rolling deploy, `systemctl restart`), as Next's server does.
@@ -67,7 +68,7 @@ server.listen(port, hostname, () => {
   process.title = 'next-server';
   process.env.PORT = String(port);
   process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
-  handlers = getRequestHandlers({ dir, port, isDev: false, server, hostname, keepAliveTimeout: server.keepAliveTimeout });
+  handlers = getRequestHandlers({ dir, port, isDev: false, server, hostname, keepAliveTimeout });
   handlers.then(
     () => console.log(`Ready on http://${hostname}:${port}`),
     (error) => {

@@ -17,8 +17,8 @@ async function publicPages(request: APIRequestContext): Promise<string[]> {
 async function scriptPolicies(page: Page, response: Response | null) {
   const header = response?.headers()['content-security-policy'] ?? '';
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  const scriptSrc = (policy: string) => /(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1]?.trim();
-  return { header: scriptSrc(header), meta: scriptSrc(meta ?? '') };
+  const directive = (policy: string, name: string) => new RegExp(`(?:^|;)\\s*${name} ([^;]*)`).exec(policy)?.[1]?.trim();
+  return { header: directive(header, 'script-src'), meta: directive(meta ?? '', 'script-src'), metaStyles: directive(meta ?? '', 'style-src-attr') };
 }
 
 /** Next's router mounts its route announcer once the page has hydrated: the page's scripts all ran. */
@@ -37,7 +37,7 @@ function firstOfEachKind(): { project: Project; position: number; type: 'image' 
   return [...found.values()];
 }
 
-test('every public page and the 404 hydrate with a script policy that lists their inline scripts by hash and nothing else inline', async ({
+test('every public page and the 404 hydrate with a policy that lists their inline scripts and style attributes by hash, nothing else inline', async ({
   page,
   request,
 }) => {
@@ -51,6 +51,7 @@ test('every public page and the 404 hydrate with a script policy that lists thei
     const policies = await scriptPolicies(page, response);
     expect(policies.meta, `${path}: its meta policy`).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
     expect(policies.header, `${path}: the header keeps 'self' and other origins out`).toMatch(/^'self'/);
+    expect(policies.metaStyles, `${path}: its style attributes`).toMatch(/^(?:'none'|'unsafe-hashes'( 'sha256-[A-Za-z0-9+/]{43}=')+)$/);
     expect(await violations(), path).toEqual([]);
   }
   expect(consoleErrors.filter((text) => !text.startsWith('Failed to load resource: the server responded with a status of 404'))).toEqual([]);
@@ -61,9 +62,13 @@ test('the gallery, its zoom, a video and an embed run with no violation', async 
   const { violations, consoleErrors } = await watchForViolations(page);
   // The embeds' players answer from here: this network reaches no other host.
   const origin = new URL(baseURL!).origin;
+  const players: string[] = [];
   await context.route(
     (url) => url.origin !== origin,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title>' }),
+    (route) => {
+      players.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title>' });
+    },
   );
   const kinds = firstOfEachKind();
   expect(kinds.map((kind) => kind.type)).toContain('image');
@@ -84,8 +89,9 @@ test('the gallery, its zoom, a video and an embed run with no violation', async 
     } else {
       await gallery.slides.nth(position - 1).getByRole('button', { name: new RegExp(ui.playVideo('.+')) }).click();
       await expect(gallery.slides.nth(position - 1).locator('iframe')).toHaveCount(1);
+      // The player's page was asked for: frame-src let the iframe load it.
+      await expect.poll(() => players.length).toBeGreaterThan(0);
     }
-    await page.waitForLoadState('networkidle');
     expect(await violations(), `${project.href}, a ${type}`).toEqual([]);
   }
   expect(consoleErrors).toEqual([]);

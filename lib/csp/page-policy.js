@@ -30,12 +30,34 @@ export function hashSource(text) {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
+// React writes every attribute in double quotes; inside a script, RSC data escapes its quotes (style=\").
+const styleAttribute = /\sstyle="([^"]*)"/g;
+/** @type {Record<string, string>} */
+const entities = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
+
 /**
- * The page's own script policy: files of this origin, and its inline scripts by hash.
+ * The value of every style="" attribute in `html`, as the browser reads it (entities decoded).
  * @param {string} html
  */
-export function scriptPolicyOf(html) {
-  return ['script-src', "'self'", ...new Set(inlineScriptsOf(html).map(hashSource))].join(' ');
+export function styleAttributesOf(html) {
+  return [...html.matchAll(styleAttribute)].map(([, value = '']) =>
+    value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name) =>
+      name[0] === '#' ? String.fromCodePoint(Number(name[1].toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1))) : (entities[name] ?? entity),
+    ),
+  );
+}
+
+/**
+ * The page's own policy: scripts from files of this origin and its inline scripts by hash; style="" attributes
+ * only those the build wrote ('unsafe-hashes': a script setting element.style is not concerned).
+ * @param {string} html
+ */
+export function pagePolicyOf(html) {
+  const styles = [...new Set(styleAttributesOf(html).map(hashSource))];
+  return [
+    ['script-src', "'self'", ...new Set(inlineScriptsOf(html).map(hashSource))].join(' '),
+    ['style-src-attr', ...(styles.length ? ["'unsafe-hashes'", ...styles] : ["'none'"])].join(' '),
+  ].join('; ');
 }
 
 /**
@@ -47,13 +69,13 @@ export function metaPolicyOf(html) {
 }
 
 /**
- * `html` with its script policy in a <meta http-equiv> at the top of <head>, before any script (a meta policy
+ * `html` with its own policy in a <meta http-equiv> at the top of <head>, before any script (a meta policy
  * governs only what follows it), replacing the one an earlier run put there. The response's header keeps the
  * other directives; the two policies both apply, so the page runs only the scripts both allow.
  * @param {string} html
  */
-export function withScriptPolicy(html) {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${scriptPolicyOf(html)}"/>`;
+export function withPagePolicy(html) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${pagePolicyOf(html)}"/>`;
   if (policyMeta.test(html)) return html.replace(policyMeta, meta);
   const head = /<head\b[^>]*>(<meta charSet="utf-8"\/>)?/i.exec(html);
   if (!head) throw new Error('no <head> to put the script policy in');

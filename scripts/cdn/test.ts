@@ -174,7 +174,7 @@ async function main() {
       return `${projectPage}: HTML, ${tree} (route tree) and ${pageSegment} (page segment) each cached apart`;
     });
 
-    await check("security headers are the origin's on every response, nginx's own pages included", async () => {
+    await check("security headers are the origin's on every response; nginx's own pages repeat them, with a policy of their own", async () => {
       const reference = securityHeaders(await edge.direct(projectPage));
       assert.ok(Object.values(reference).every(Boolean), 'the replica sends every security header');
       const payload = await payloadPath(edge, projectPage, prefetch('/_tree'));
