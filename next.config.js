@@ -8,12 +8,13 @@ import { localProxyPort } from './lib/cms/local-proxy.js';
 // before the pages are built. So script-src needs 'unsafe-inline' ('self' alone stops hydration), and 'self' still
 // keeps out every other origin. next/image sets inline styles and data: blur placeholders. upgrade-insecure-requests
 // is left out: every URL here is same-origin already, and it breaks `next start` over plain http off localhost.
-// `next dev` adds eval (React's error stacks) and its overlay's fonts.
+// `next dev` adds eval (React's error stacks).
 const development = process.env.NODE_ENV === 'development';
 const contentSecurityPolicy = [
   "default-src 'none'",
   `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-  ...(development ? ["font-src 'self'"] : []),
+  // The title face (next/font/local, served from /_next/static/media/).
+  "font-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self'",
@@ -62,6 +63,8 @@ const adminPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
+  // The preview pane sets projects in the site's face.
+  "font-src 'self'",
   `img-src 'self' data: blob:${development ? '' : ' https://avatars.githubusercontent.com'}`,
   `connect-src 'self' blob: ${
     development ? `http://127.0.0.1:${localProxyPort} http://localhost:${localProxyPort}` : 'https://api.github.com'

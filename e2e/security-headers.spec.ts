@@ -79,6 +79,7 @@ test.describe('response headers', () => {
       'default-src': "'none'",
       'script-src': "'self' 'unsafe-inline'",
       'style-src': "'self' 'unsafe-inline'",
+      'font-src': "'self'",
       'img-src': "'self' data: blob:",
       'media-src': "'self'",
       'frame-src': 'https://www.youtube-nocookie.com https://player.vimeo.com',
