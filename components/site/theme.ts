@@ -4,11 +4,17 @@ export type Theme = (typeof themes)[number];
 
 const storageKey = 'theme';
 
+/** The window property through which a project page may hear a Back before the router does (cover-back-transition). */
+export const popstateHook = '__beforeRouterPopState';
+
 /**
  * Runs in <head> before the first paint: a stored choice of light or dark becomes <html data-theme>, which
- * app/globals.css reads. One fixed string, so that a strict CSP can allow it by its hash.
+ * app/globals.css reads. It also registers the first popstate listener, ahead of the router's, which hands the
+ * event to whatever `window.${popstateHook}` holds. One fixed string, so that a strict CSP can allow it by its hash.
  */
-export const themeScript = `try{var t=localStorage.getItem('${storageKey}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+export const themeScript =
+  `try{var t=localStorage.getItem('${storageKey}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}` +
+  `addEventListener('popstate',function(e){var f=window.${popstateHook};if(f)f(e)},true)`;
 
 /** The theme in force, as the head script or the toggle set it on <html>. */
 export function currentTheme(): Theme {
