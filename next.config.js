@@ -11,14 +11,17 @@ import { localProxyPort } from './lib/cms/local-proxy.js';
 // same-origin files and its own inline scripts, nothing else. This header's 'unsafe-inline' only lets the meta
 // policy decide (a hash in either policy would turn it off); `npm run build` names every inline script, and
 // test/content/build.test.ts fails on any it missed. The styles are all files of this origin; only style=""
-// attributes remain (the photos' blur placeholders, the gallery's aspect ratio), which the meta lists by hash too. upgrade-insecure-requests is left
-// out: every URL here is same-origin already, and it breaks `next start` over plain http off localhost.
+// attributes remain (the photos' blur placeholders, the gallery's aspect ratio), which the meta lists by hash too.
+// upgrade-insecure-requests is left out: every URL here is same-origin already, and it breaks `next start` over
+// plain http off localhost.
 // `next dev` writes no meta policy, adds eval (React's error stacks) and its overlay's fonts and styles.
 const development = process.env.NODE_ENV === 'development';
 const contentSecurityPolicy = [
   "default-src 'none'",
   `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-  ...(development ? ["font-src 'self'", "style-src 'self' 'unsafe-inline'"] : ["style-src 'self'", "style-src-attr 'unsafe-inline'"]),
+  // The title face (next/font/local, served from /_next/static/media/).
+  "font-src 'self'",
+  ...(development ? ["style-src 'self' 'unsafe-inline'"] : ["style-src 'self'", "style-src-attr 'unsafe-inline'"]),
   "img-src 'self' data: blob:",
   "media-src 'self'",
   // The gallery's embeds, each created only when its play button is pressed.
@@ -66,6 +69,8 @@ const adminPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
+  // The preview pane sets projects in the site's face.
+  "font-src 'self'",
   `img-src 'self' data: blob:${development ? '' : ' https://avatars.githubusercontent.com'}`,
   `connect-src 'self' blob: ${
     development ? `http://127.0.0.1:${localProxyPort} http://localhost:${localProxyPort}` : 'https://api.github.com'

@@ -79,6 +79,7 @@ test.describe('response headers', () => {
       'default-src': "'none'",
       // Narrowed on every page by its meta policy, which lists its inline scripts by hash (script-policy.spec.ts).
       'script-src': "'self' 'unsafe-inline'",
+      'font-src': "'self'",
       'style-src': "'self'",
       'style-src-attr': "'unsafe-inline'",
       'img-src': "'self' data: blob:",
