@@ -42,9 +42,11 @@ for (const [name, path] of Object.entries(pages)) {
   test(`the ${name} page does not move when the face arrives late, with nothing cached (CLS 0)`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, viewport: test.info().project.use.viewport ?? undefined });
     const page = await context.newPage();
-    // The face comes a second after the page has painted in its fallback, so the swap happens in view.
+    // The face is held back until the page has painted in its fallback, so the swap happens in view.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/_next\/static\/media\/.+\.woff2$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await held;
       await route.continue();
     });
     await page.addInitScript(() => {
@@ -62,6 +64,7 @@ for (const [name, path] of Object.entries(pages)) {
       return document.fonts.status;
     });
     expect(painted, 'the page painted before the face arrived').toBe('loading');
+    release();
     expect((await headingFace(page)).loaded).toBe(true);
     // Two frames after the swap, for the observer to hear of any shift.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
