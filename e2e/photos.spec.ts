@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { getProject, projects, site } from './support/content';
+import { getProject, originalOf, projects, site } from './support/content';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 import { builtPhoto, parseSrcset } from './support/photos';
 
 const coCity = getProject('co-city');
-const originalSize = async (file: string) => (await sharp(path.join('public', file)).metadata()).autoOrient;
+const originalSize = async (file: string) => (await sharp(originalOf(file)).metadata()).autoOrient;
 
 test.describe('photos built at build time', () => {
   test('browsing pages and the gallery fetches only built photo files, never the image optimizer', async ({ page }) => {

@@ -21,7 +21,7 @@ import { slugify, slugSchema } from '../lib/content/schema';
 
 const usage = `usage: npm run new -- --title "…" --category <slug> [options] [photo or folder]…
 
-Writes content/projects/<slug>.md and copies the photos, in gallery order, to public/_static/images/<slug>-<n>.<ext>.
+Writes content/projects/<slug>.md and copies the photos, in gallery order, to content/images/<slug>-<n>.<ext>.
 In a terminal it asks for whatever the flags leave out; without one it never asks.
 
   --title TEXT       required

@@ -35,7 +35,7 @@ async function load(): Promise<Content> {
   const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles });
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   if (photoFiles) {
-    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, photoFilesOf(content.projects));
+    const stats = await writePhotoFiles({ imagesDir: content.imagesDir, cacheDir: photoCacheDir, outDir: photoOutDir }, photoFilesOf(content.projects));
     if (building) {
       const { read, encoded } = photoWork();
       console.log(`Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build`);

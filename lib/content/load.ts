@@ -38,11 +38,20 @@ export type Project = Omit<ProjectFrontmatter, 'media'> & {
   cover?: Picture & { caption?: string };
 };
 
-export type Content = { site: Site; projects: Project[]; warnings: Problem[] };
+export type Content = {
+  site: Site;
+  projects: Project[];
+  warnings: Problem[];
+  /** Where the photos' sources were read from: what a build makes their files of. */
+  imagesDir: string;
+};
 
 export type LoadOptions = {
   contentDir: string;
+  /** Where videos are served from (`public/`), and the photos too when site.yml says `originals: public`. */
   publicDir: string;
+  /** The photos' sources; by default `<contentDir>/images/` (or `public/_static/images/` with `originals: public`). */
+  imagesDir?: string;
   /** Where photo facts are kept between runs (`.next/cache/photos`), so that unchanged photos are not read again. */
   photoCacheDir: string;
   /** Drafts are shown by `next dev`, never by a production build. */
@@ -55,11 +64,13 @@ export type LoadOptions = {
 type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFacts | undefined)[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
-export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts, photoFiles }: LoadOptions): Promise<Content> {
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { contentDir, publicDir, photoCacheDir, includeDrafts, photoFiles } = options;
   const problems: Problem[] = [];
   const site = await readSite(path.join(contentDir, 'site.yml'), problems);
+  const imagesDir = options.imagesDir ?? imagesDirOf(site?.originals, { contentDir, publicDir });
   // Without a valid site.yml, categories are not checked: one error there is enough.
-  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir });
+  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir, imagesDir });
 
   const projectsDir = path.join(contentDir, 'projects');
   const entries = await readdir(projectsDir).catch(() => {
@@ -74,7 +85,7 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
         const fileProblems: Problem[] = [];
         const project = await loadProject(
           path.join(projectsDir, name),
-          { schema, photos: { publicDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
+          { schema, publicDir, photos: { imagesDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
           fileProblems,
         );
         return { project, fileProblems };
@@ -92,7 +103,18 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
       .filter((project) => includeDrafts || !project.frontmatter.draft)
       .map((project) => buildProject(project, site.lang)),
   );
-  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems };
+  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems, imagesDir };
+}
+
+/**
+ * Where the photos' sources are: `<contentDir>/images/`, which is never served (only the files built from them are),
+ * or `public/_static/images/` for a site whose originals are meant to be downloaded as they are.
+ */
+export function imagesDirOf(
+  originals: Site['originals'] | undefined,
+  { contentDir, publicDir }: Pick<LoadOptions, 'contentDir' | 'publicDir'>,
+): string {
+  return originals === 'public' ? path.join(publicDir, '_static', 'images') : path.join(contentDir, 'images');
 }
 
 /** Reads and validates `site.yml` alone; throws a ContentError when it is invalid. */
@@ -120,7 +142,7 @@ async function readSite(file: string, problems: Problem[]): Promise<Site | undef
 
 async function loadProject(
   file: string,
-  { schema, photos }: { schema: ReturnType<typeof createProjectSchema>; photos: PhotoDirs },
+  { schema, publicDir, photos }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string; photos: PhotoDirs },
   problems: Problem[],
 ): Promise<Parsed | undefined> {
   const displayed = displayPath(file);
@@ -191,7 +213,7 @@ async function loadProject(
   const checked = await Promise.all(
     result.data.media.map(async (item, index) => {
       const found: Problem[] = [];
-      if (item.type === 'video' && !(await isVideo(photos.publicDir, item.file))) {
+      if (item.type === 'video' && !(await isVideo(publicDir, item.file))) {
         found.push(unreadable(['media', index, 'file'], `expected a readable MP4 or WebM video, got "${item.file}"`));
       }
       const [key, file] = item.type === 'image' ? ['file', item.file] : ['poster', item.poster];

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { closest } from './problems';
+import { photoSourcePath } from '../photos/source';
+import { closest, displayPath } from './problems';
 
 /** The previous CMS writes `none` (and sometimes `"null"` or nothing) for an absent value. */
 const absent = (value: unknown) =>
@@ -40,6 +41,8 @@ export const siteSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "it"'),
   author: optionalText,
   email: optional(z.email('expected an email address')),
+  /** `private` (the default): photo sources stay in `content/images/`, unpublished; `public`: served as they are. */
+  originals: optional(z.enum(['private', 'public'], 'expected private or public')).transform((value) => value ?? 'private'),
   categories: z
     .array(z.object({ slug, label: text, description: optionalText }))
     .min(1, 'expected at least one category')
@@ -122,7 +125,13 @@ export function mailtoHref(address: string, subject?: string, body?: string): st
   return `mailto:${address}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-type ProjectContext = { categories: readonly string[] | undefined; publicDir: string };
+type ProjectContext = {
+  categories: readonly string[] | undefined;
+  /** Where videos are (`public/`). */
+  publicDir: string;
+  /** Where photo sources are (`content/images/`), named `/_static/images/…` in front matter. */
+  imagesDir: string;
+};
 
 /** The players the CSP allows to be framed, and the page URLs an editor copies from each site. */
 const players = [
@@ -154,21 +163,26 @@ const embedUrlMessage =
   'expected a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…)';
 
 /** The frontmatter of `content/projects/<slug>.md`, cleaned of the previous CMS's quirks. */
-export function createProjectSchema({ categories, publicDir }: ProjectContext) {
-  const publicFile = (pattern: RegExp, expected: string) =>
+export function createProjectSchema({ categories, publicDir, imagesDir }: ProjectContext) {
+  const fileIn = (pattern: RegExp, expected: string, folder: string, resolve: (file: string) => string) =>
     z
       .string(expected)
       .trim()
       .regex(pattern, { message: expected, abort: true })
-      .refine((file) => !file.split('/').includes('..'), { message: 'expected a path inside public/', abort: true })
-      .refine((file) => existsSync(path.join(publicDir, file)), 'expected an existing file under public/');
-  const imageFile = publicFile(
-    /^\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i,
-    'expected an image path under public/ such as "/_static/images/photo.jpg"',
+      .refine((file) => !file.split('/').includes('..'), { message: `expected a path inside ${folder}`, abort: true })
+      .refine((file) => existsSync(resolve(file)), `expected an existing file under ${folder}`);
+  const imagesFolder = `${displayPath(imagesDir)}/`;
+  const imageFile = fileIn(
+    /^\/_static\/images\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i,
+    `expected an image path such as "/_static/images/photo.jpg" (its file under ${imagesFolder})`,
+    imagesFolder,
+    (file) => photoSourcePath(imagesDir, file),
   );
-  const videoFile = publicFile(
+  const videoFile = fileIn(
     /^\/[^\\]+\.(?:mp4|webm)$/i,
     'expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4"',
+    'public/',
+    (file) => path.join(publicDir, file),
   );
   const described = {
     alt: z.preprocess((value) => (missingAlt(value) ? undefined : value), text.optional()),

@@ -3,6 +3,9 @@ import { copyFile, link, mkdir, readFile, rename, stat, writeFile } from 'node:f
 import path from 'node:path';
 import { parse as parseIcc } from 'icc';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
+import { photoSourcePath } from './source';
+
+export { photoPrefix, photoSourcePath } from './source';
 
 /**
  * Photos are resized once, at build time, into static WebP files (and AVIF ones for the small widths) named after the
@@ -73,8 +76,11 @@ export type PhotoSources = {
 };
 
 export type PhotoDirs = {
-  /** The folder photo paths are relative to (`public/`). */
-  publicDir: string;
+  /**
+   * The folder of the photos' sources (`content/images/`): a photo `/_static/images/x.jpg` is read from
+   * `<imagesDir>/x.jpg`, any other path from `<imagesDir><path>`.
+   */
+  imagesDir: string;
   /** Where facts and encoded files are kept between builds (`.next/cache/photos`). */
   cacheDir: string;
   /**
@@ -129,11 +135,11 @@ const memoKey = Symbol.for('portfolio.photo-facts');
 const memo = (processWide[memoKey] ??= new Map<string, Promise<PhotoFacts>>()) as Map<string, Promise<PhotoFacts>>;
 
 /**
- * Size, placeholder and widths of `public/<file>`. A file unchanged since the last build (same size and times) is not
+ * Size, placeholder and widths of the photo `file` names. A file unchanged since the last build (same size and times) is not
  * read again; a changed one is hashed, and decoded only if its bytes are new.
  */
 export function getPhotoFacts(dirs: PhotoDirs, file: string): Promise<PhotoFacts> {
-  const absolute = path.join(dirs.publicDir, file);
+  const absolute = photoSourcePath(dirs.imagesDir, file);
   let facts = memo.get(absolute);
   if (!facts) {
     facts = readFacts(dirs, file).catch((error: unknown) => {
@@ -153,8 +159,8 @@ export function forgetPhotoFacts(): void {
   indexes.clear();
 }
 
-async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: string): Promise<PhotoFacts> {
-  const absolute = path.join(publicDir, file);
+async function readFacts({ imagesDir, cacheDir, withFiles }: PhotoDirs, file: string): Promise<PhotoFacts> {
+  const absolute = photoSourcePath(imagesDir, file);
   const stats = await stat(absolute);
   const index = await readIndex(cacheDir);
   const known = index.entries[absolute];
@@ -322,7 +328,7 @@ export async function writePhotoFiles(
       ];
       const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
       if (cached.includes(false)) {
-        await withSharp(() => encode(path.join(dirs.publicDir, file), file, facts, dirs.cacheDir));
+        await withSharp(() => encode(photoSourcePath(dirs.imagesDir, file), file, facts, dirs.cacheDir));
         work.encoded++;
         stats.encoded++;
       }

@@ -13,13 +13,13 @@ import {
   savePhotoIndex,
   writePhotoFiles,
 } from '../../lib/photos';
-import { cameraPhoto } from '../../support/camera-photos';
+import { cameraExif, cameraPhoto } from '../../support/camera-photos';
 
 let root: string;
-let dirs: { publicDir: string; cacheDir: string; outDir: string };
+let dirs: { imagesDir: string; cacheDir: string; outDir: string };
 
 const put = async (name: string, bytes: Buffer) => {
-  await writeFile(path.join(dirs.publicDir, 'photos', name), bytes);
+  await writeFile(path.join(dirs.imagesDir, 'photos', name), bytes);
   return `/photos/${name}`;
 };
 /** What a new `next build` starts from: a fresh process (nothing remembered) and an emptied output folder. */
@@ -39,8 +39,8 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 beforeEach(async () => {
   const run = await mkdtemp(path.join(root, 'run-'));
-  dirs = { publicDir: path.join(run, 'public'), cacheDir: path.join(run, 'cache'), outDir: path.join(run, 'out') };
-  await mkdir(path.join(dirs.publicDir, 'photos'), { recursive: true });
+  dirs = { imagesDir: path.join(run, 'images'), cacheDir: path.join(run, 'cache'), outDir: path.join(run, 'out') };
+  await mkdir(path.join(dirs.imagesDir, 'photos'), { recursive: true });
   forgetPhotoFacts();
 });
 
@@ -91,9 +91,24 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     }
   });
 
-  it('EXIF orientation 6: turned upright, sizes and files alike', async () => {
-    const file = await put('verticale.jpg', await cameraPhoto('rotated', { seed: 3 }));
+  it('a camera file (EXIF orientation 6, GPS, serial number, XMP): turned upright, and no built file keeps its metadata', async () => {
+    const source = await cameraPhoto('rotated', { seed: 3, exif: true });
+    const camera = await sharp(source).metadata();
+    expect(camera.exif?.includes(cameraExif.IFD2.BodySerialNumber), 'the source carries its serial number').toBe(true);
+    expect(camera.xmp).toBeDefined();
+    const file = await put('verticale.jpg', source);
     await writePhotoFiles(dirs, [file]);
+    const built = await readdir(dirs.outDir);
+    expect(built.length).toBeGreaterThan(5);
+    for (const name of built) {
+      const bytes = await readFile(path.join(dirs.outDir, name));
+      const metadata = await sharp(bytes).metadata();
+      expect({ name, exif: metadata.exif, xmp: metadata.xmp, iptc: metadata.iptc, icc: metadata.icc, orientation: metadata.orientation })
+        .toEqual({ name, exif: undefined, xmp: undefined, iptc: undefined, icc: undefined, orientation: undefined });
+      for (const secret of [cameraExif.IFD2.BodySerialNumber, 'GPS', cameraExif.IFD0.Model, cameraExif.IFD0.Artist]) {
+        expect(bytes.includes(secret), `${name} holds "${secret}"`).toBe(false);
+      }
+    }
     const facts = await getPhotoFacts(dirs, file);
     expect(facts).toMatchObject({ width: 4000, height: 6000 });
     const small = path.join(dirs.outDir, `verticale.${facts.hash}.480.webp`);
