@@ -17,7 +17,7 @@ export function ProjectCard({ project, headingLevel: Heading, priority }: Props)
       <Link href={project.href} className="card-link">
         <div className="card-media">
           {cover ? (
-            <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" />
+            <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" focus={cover.focus} />
           ) : (
             <span className="card-placeholder" aria-hidden="true">
               {project.title.charAt(0)}

@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { format, getStrings } from '../i18n';
 import { getPhotoFacts, PhotoError, photoSources, savePhotoIndex, type PhotoDirs, type PhotoFacts, type PhotoSources } from '../photos';
+import { cameraLine } from './camera';
 import { isVideo } from './videos';
 import { markdownToHtml } from './markdown';
 import { ContentError, describeValue, displayPath, formatFieldPath, type Problem } from './problems';
@@ -13,6 +14,7 @@ import {
   siteSchema,
   slugify,
   slugPattern,
+  type Focus,
   type ProjectFrontmatter,
   type Site,
 } from './schema';
@@ -24,7 +26,12 @@ type Described = { alt: string; altGiven: boolean };
 /** An image as pages show it: a photo, or the poster of a video or an embed. */
 export type Picture = { file: string; alt: string } & Pick<PhotoFacts, 'width' | 'height' | 'blurDataURL'> & PhotoSources;
 
-export type Photo = Extract<Item, { type: 'image' }> & Picture & Described;
+export type Photo = Extract<Item, { type: 'image' }> &
+  Picture &
+  Described & {
+    /** The camera's facts, one line ("LEICA Q2 · 28 mm · f/5.6 · 1/250 s · ISO 100"), unless turned off or absent. */
+    camera?: string;
+  };
 export type Video = Omit<Extract<Item, { type: 'video' }>, 'poster'> & Described & { poster: Picture };
 export type Embed = Omit<Extract<Item, { type: 'embed' }>, 'poster'> & Described & { poster?: Picture };
 export type Media = Photo | Video | Embed;
@@ -34,8 +41,8 @@ export type Project = Omit<ProjectFrontmatter, 'media'> & {
   href: string;
   html: string;
   media: Media[];
-  /** The first media item's photo or poster: the project's cover and card image. */
-  cover?: Picture & { caption?: string };
+  /** The first media item's photo or poster: the project's cover and card image, with where a crop of it centres. */
+  cover?: Picture & { caption?: string; focus?: Focus };
 };
 
 export type Content = {
@@ -101,7 +108,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
       .map(({ project }) => project)
       .filter((project): project is Parsed => project !== undefined)
       .filter((project) => includeDrafts || !project.frontmatter.draft)
-      .map((project) => buildProject(project, site.lang)),
+      .map((project) => buildProject(project, site)),
   );
   return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems, imagesDir };
 }
@@ -304,8 +311,8 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
   );
 }
 
-async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: string): Promise<Project> {
-  const { photoAlt, videoAlt } = getStrings(lang);
+async function buildProject({ slug, frontmatter, images, body }: Parsed, site: Site): Promise<Project> {
+  const { photoAlt, videoAlt } = getStrings(site.lang);
   const media = frontmatter.media.map((item, index, all): Media => {
     const alt =
       item.alt ??
@@ -313,8 +320,10 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: s
     const described = { alt, altGiven: item.alt !== undefined };
     const image = images[index];
     switch (item.type) {
-      case 'image':
-        return { ...item, ...facts(item.file, image!), ...described };
+      case 'image': {
+        const camera = site.exif && item.exif ? cameraLine(image!.camera, site.lang) : undefined;
+        return { ...item, ...facts(item.file, image!), ...described, ...(camera && { camera }) };
+      }
       case 'video':
         return { ...item, ...described, poster: { file: item.poster, alt, ...facts(item.poster, image!) } };
       case 'embed':
@@ -353,7 +362,7 @@ export function photoFilesOf(projects: Project[]): string[] {
 
 function coverOf(item: Media | undefined): Project['cover'] {
   const picture = item && pictureOf(item);
-  return picture && { ...picture, caption: item.caption };
+  return picture && { ...picture, caption: item.caption, ...(item.focus && { focus: item.focus }) };
 }
 
 function byListingOrder(lang: string) {

@@ -41,6 +41,8 @@ export const siteSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "it"'),
   author: optionalText,
   email: optional(z.email('expected an email address')),
+  /** `false` hides the camera's facts (model, lens, exposure, date) under every photo of the gallery. */
+  exif: optional(z.boolean('expected true or false')).transform((value) => value ?? true),
   /** `private` (the default): photo sources stay in `content/images/`, unpublished; `public`: served as they are. */
   originals: optional(z.enum(['private', 'public'], 'expected private or public')).transform((value) => value ?? 'private'),
   categories: z
@@ -159,6 +161,26 @@ export function embedPlayer(url: string): EmbedPlayer | undefined {
   return undefined;
 }
 
+const namedFocus = { top: [50, 0], center: [50, 50], bottom: [50, 100], left: [0, 50], right: [100, 50] } as const;
+const focusMessage = 'expected a focus such as "30% 60%" (across, down) or one of top, center, bottom, left, right';
+
+/** Where a crop of the photo centres: `30% 60%` (across, then down) or a named side; `{ x, y }` in percent. */
+const focusSchema = z
+  .string(focusMessage)
+  .trim()
+  .transform((value, ctx) => {
+    const named = namedFocus[value as keyof typeof namedFocus];
+    const match = /^(\d{1,3}(?:\.\d+)?)% +(\d{1,3}(?:\.\d+)?)%$/.exec(value);
+    const [x, y] = named ?? (match ? [Number(match[1]), Number(match[2])] : []);
+    if (x === undefined || y === undefined || x > 100 || y > 100) {
+      ctx.addIssue({ code: 'custom', message: focusMessage });
+      return z.NEVER;
+    }
+    return { x, y };
+  });
+
+export type Focus = z.output<typeof focusSchema>;
+
 const embedUrlMessage =
   'expected a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…)';
 
@@ -187,12 +209,19 @@ export function createProjectSchema({ categories, publicDir, imagesDir }: Projec
   const described = {
     alt: z.preprocess((value) => (missingAlt(value) ? undefined : value), text.optional()),
     caption: optionalText,
+    focus: optional(focusSchema),
   };
 
   const mediaSchema = z.discriminatedUnion(
     'type',
     [
-      z.object({ type: z.literal('image'), file: imageFile, ...described }),
+      z.object({
+        type: z.literal('image'),
+        file: imageFile,
+        ...described,
+        /** `false` hides this photo's camera facts in the gallery. */
+        exif: optional(z.boolean('expected true or false')).transform((value) => value ?? true),
+      }),
       z.object({
         type: z.literal('video'),
         file: videoFile,
@@ -235,6 +264,7 @@ export function createProjectSchema({ categories, publicDir, imagesDir }: Projec
       year: optional(z.union([z.string(), z.number()], 'expected a year').transform(String).pipe(text)),
       summary: requiredText,
       draft: flag,
+      unlisted: flag,
       media: optional(z.array(mediaSchema, 'expected a list of media')).transform((media) => media ?? []),
       links: optional(z.array(linkSchema, 'expected a list of links')).transform((links) => links ?? []),
     })
@@ -261,9 +291,9 @@ export function createProjectSchema({ categories, publicDir, imagesDir }: Projec
 export type ProjectFrontmatter = z.output<ReturnType<typeof createProjectSchema>>;
 
 const mediaKeys = {
-  image: ['type', 'file', 'alt', 'caption'],
-  video: ['type', 'file', 'poster', 'alt', 'caption'],
-  embed: ['type', 'url', 'poster', 'alt', 'caption'],
+  image: ['type', 'file', 'alt', 'caption', 'focus', 'exif'],
+  video: ['type', 'file', 'poster', 'alt', 'caption', 'focus'],
+  embed: ['type', 'url', 'poster', 'alt', 'caption', 'focus'],
 } as const;
 
 /**
@@ -271,7 +301,7 @@ const mediaKeys = {
  * every media type, `mediaTypes` those of each type.
  */
 export const knownKeys = {
-  project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'media', 'links'],
+  project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'unlisted', 'media', 'links'],
   media: [...new Set(Object.values(mediaKeys).flat())],
   mediaTypes: mediaKeys,
   links: ['name', 'action', 'target', 'emailaddress', 'emailsubject', 'emailcontent', 'dark', 'newtab'],

@@ -62,7 +62,7 @@ describe('videos and embeds beside photos', () => {
     const { warnings } = await load();
     expect(warnings.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /fixtures\/media\/projects\/film\.md:21:5: warning: media\[3\]\.poster: unknown field, ignored \(known fields: type, file, alt, caption\)$/,
+        /fixtures\/media\/projects\/film\.md:21:5: warning: media\[3\]\.poster: unknown field, ignored \(known fields: type, file, alt, caption, focus, exif\)$/,
       ),
     ]);
   });
