@@ -21,6 +21,8 @@ export type NewProject = {
   /** The title stands in when none is given. */
   summary?: string;
   draft?: boolean;
+  /** Where crops of the cover (the first photo) centre: `30% 60%` or a named side. */
+  focus?: string;
   links?: { name: string; target: string }[];
   photos?: { file: string; alt?: string }[];
 };
@@ -218,7 +220,12 @@ function renderProject(input: NewProject, { galleryLink, files }: { galleryLink:
     summary: input.summary?.trim() || title,
     draft: input.draft ?? false,
     ...(photos.length && {
-      media: photos.map((photo, index) => ({ type: 'image', file: files[index]!, ...(photo.alt?.trim() && { alt: photo.alt.trim() }) })),
+      media: photos.map((photo, index) => ({
+        type: 'image',
+        file: files[index]!,
+        ...(photo.alt?.trim() && { alt: photo.alt.trim() }),
+        ...(index === 0 && input.focus?.trim() && { focus: input.focus.trim() }),
+      })),
     }),
     ...(links.length && { links }),
   };

@@ -77,13 +77,13 @@ describe('npm run new with flags (no terminal)', { timeout: 30_000 }, () => {
   });
 
   it('takes a folder as its photos in natural order, names by content, and --slug and --draft', async () => {
-    const result = await newProject('--title', 'Laguna', '--category', 'grafica', '--slug', 'laguna-2024', '--draft', photo('folder'), photo('really-a-webp.jpg'));
+    const result = await newProject('--title', 'Laguna', '--category', 'grafica', '--slug', 'laguna-2024', '--draft', '--focus', '30% 60%', photo('folder'), photo('really-a-webp.jpg'));
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('skipped notes.txt (not photos by name)');
     const data = await frontmatter('laguna-2024');
     expect(data.draft).toBe(true);
     expect(data.media).toEqual([
-      { type: 'image', file: '/_static/images/laguna-2024-1.jpg' },
+      { type: 'image', file: '/_static/images/laguna-2024-1.jpg', focus: '30% 60%' },
       { type: 'image', file: '/_static/images/laguna-2024-2.jpg' },
       { type: 'image', file: '/_static/images/laguna-2024-3.webp' },
     ]);
@@ -93,7 +93,9 @@ describe('npm run new with flags (no terminal)', { timeout: 30_000 }, () => {
     // With no summary given, the title stands in, and the editor is told so.
     expect(data.summary).toBe('Laguna');
     expect(result.stdout).toContain('note: summary:');
-    expect((await load()).projects.find((entry) => entry.slug === 'laguna-2024')?.draft).toBe(true);
+    const made = (await load()).projects.find((entry) => entry.slug === 'laguna-2024');
+    expect(made?.draft).toBe(true);
+    expect(made?.cover?.focus).toEqual({ x: 30, y: 60 });
   });
 
   it('writes correct YAML for any title: quotes, colons, a leading dash, #, words YAML reads as values', async () => {
