@@ -28,11 +28,10 @@ export type PhotoResult = {
 const kindFor = (index: number): CameraPhotoKind =>
   index % 25 === 24 ? 'cmyk' : (['landscape', 'landscape', 'portrait', 'rotated'] as const)[index % 4]!;
 
-/** `count` camera photos in `<dir>/public/_static/images/`, and a content folder whose projects show 10 each. */
+/** A content folder whose projects show 10 each of `count` camera photos in its `images/`. */
 async function cameraSite(root: string, dir: string, count: number) {
-  const publicDir = path.join(dir, 'public');
-  const images = path.join(publicDir, '_static', 'images');
   const contentDir = path.join(dir, 'content');
+  const images = path.join(contentDir, 'images');
   await mkdir(images, { recursive: true });
   await mkdir(path.join(contentDir, 'projects'), { recursive: true });
   await copyFile(path.join(root, 'content', 'site.yml'), path.join(contentDir, 'site.yml'));
@@ -56,7 +55,7 @@ async function cameraSite(root: string, dir: string, count: number) {
       `---\ntitle: Reportage ${project + 1}\ncategory: fotografie\nsummary: Dieci foto.\nmedia:\n${media}---\n`,
     );
   }
-  return { publicDir, contentDir, kinds, sourceBytes };
+  return { contentDir, kinds, sourceBytes };
 }
 
 async function photoStep(root: string, dirs: string[]): Promise<PhotoStep> {
@@ -74,15 +73,15 @@ async function folderBytes(dir: string): Promise<number> {
 export async function measurePipeline(root: string, workDir: string, count: number): Promise<PhotoResult['pipeline']> {
   const dir = path.join(workDir, 'camera-site');
   await rm(dir, { recursive: true, force: true });
-  const { publicDir, contentDir, kinds, sourceBytes } = await cameraSite(root, dir, count);
+  const { contentDir, kinds, sourceBytes } = await cameraSite(root, dir, count);
   const cacheDir = path.join(dir, 'cache');
   const outDir = path.join(dir, 'out');
   console.log(`photos: cold photo step of ${count} photos`);
-  const cold = await photoStep(root, [contentDir, publicDir, cacheDir, outDir]);
+  const cold = await photoStep(root, [contentDir, cacheDir, outDir]);
   const outputBytes = await folderBytes(outDir);
   await rm(outDir, { recursive: true, force: true });
   console.log('photos: warm photo step');
-  const warm = await photoStep(root, [contentDir, publicDir, cacheDir, outDir]);
+  const warm = await photoStep(root, [contentDir, cacheDir, outDir]);
   await rm(dir, { recursive: true, force: true });
   return { photos: count, sourceBytes, kinds, cold, warm, outputBytes };
 }

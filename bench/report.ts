@@ -336,7 +336,7 @@ function photosSection(photos: PhotoResult, meta: SectionMeta | undefined): stri
     '',
     table(['build', 'read', 'decoded', 'encoded', 'wall s', 'CPU s', 's per photo', 'peak RSS MiB'], [step('cold', pipeline.cold), step('warm', pipeline.warm)]),
     '',
-    `Output: ${pipeline.cold.files.toLocaleString('en')} files, ${mib(pipeline.outputBytes)} MiB.`,
+    `Output: ${pipeline.cold.files.toLocaleString('en')} files, ${mib(pipeline.outputBytes)} MiB. Deployed photos: ${mib(pipeline.sourceBytes + pipeline.outputBytes)} MiB with the originals in \`public/\` (before they moved to \`content/images/\`), ${mib(pipeline.outputBytes)} MiB now.`,
     '',
     "The AVIF files a phone's first viewport loads (site settings) against WebP at the site's settings and at the lowest quality (effort 6) whose SSIM (luma, 8×8 windows) is at least the AVIF's, on 24 MP camera photos resized to those widths:",
     '',

@@ -1,4 +1,4 @@
-// `tsx bench/lib/time-photos.ts <contentDir> <publicDir> <cacheDir> <outDir>`: the photo step of one `next build`,
+// `tsx bench/lib/time-photos.ts <contentDir> <cacheDir> <outDir>`: the photo step of one `next build`,
 // in a fresh process as a build runs it (lib/content/index.ts): the loader's photo facts, then every file written.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,13 +18,14 @@ export type PhotoStep = {
   maxRssBytes: number;
 };
 
-const [contentDir, publicDir, cacheDir, outDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
-if (!contentDir || !publicDir || !cacheDir || !outDir) throw new Error('usage: time-photos.ts <contentDir> <publicDir> <cacheDir> <outDir>');
+const [contentDir, cacheDir, outDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
+if (!contentDir || !cacheDir || !outDir) throw new Error('usage: time-photos.ts <contentDir> <cacheDir> <outDir>');
+const publicDir = path.resolve('public');
 
 const wall = performance.now();
 const cpu = process.cpuUsage();
 const content = await loadContent({ contentDir, publicDir, photoCacheDir: cacheDir, includeDrafts: false, photoFiles: true });
-const stats = await writePhotoFiles({ publicDir, cacheDir, outDir }, photoFilesOf(content.projects));
+const stats = await writePhotoFiles({ imagesDir: content.imagesDir, cacheDir, outDir }, photoFilesOf(content.projects));
 const used = process.cpuUsage(cpu);
 const step: PhotoStep = {
   ...stats,

@@ -1,0 +1,40 @@
+import type { CSSProperties } from 'react';
+import Link from 'next/link';
+import { Photo } from '@/components/image/photo';
+import type { Project } from '@/lib/content';
+import { tileSizes } from './justified-rows';
+import './media-grid.css';
+
+type Props = {
+  projects: Pick<Project, 'slug' | 'title' | 'year' | 'href' | 'cover'>[];
+  headingLevel: 'h2' | 'h3';
+};
+
+/** A category's projects in editor order, in justified rows that keep each cover's shape, title and year under it. */
+export function ProjectRows({ projects, headingLevel: Heading }: Props) {
+  const ratios = projects.map(({ cover }) => (cover ? cover.width / cover.height : 3 / 2));
+  const sizes = tileSizes(ratios);
+  return (
+    <div className="justified">
+      <ul className="media-grid-list cover-rows">
+        {projects.map((project, index) => (
+          <li key={project.slug} className="cover-tile" style={{ '--ratio': ratios[index]!.toFixed(4) } as CSSProperties}>
+            <Link href={project.href} className="cover-tile-link">
+              <div className="cover-tile-media">
+                {project.cover ? (
+                  <Photo photo={project.cover} sizes={sizes[index]!} priority={index === 0} className="cover-tile-image" />
+                ) : (
+                  <span className="card-placeholder" aria-hidden="true">
+                    {project.title.charAt(0)}
+                  </span>
+                )}
+              </div>
+              <Heading className="card-title">{project.title}</Heading>
+              {project.year && <p className="card-year">{project.year}</p>}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
