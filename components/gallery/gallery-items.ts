@@ -5,8 +5,8 @@ import type { GalleryItem, GalleryPhoto, GalleryStrings } from './types';
 const providers = { youtube: 'YouTube', vimeo: 'Vimeo' } as const;
 
 /** What the gallery needs of an image: no more than it draws. */
-export function galleryPhoto({ src, srcSet, alt, width, height }: Picture): GalleryPhoto {
-  return { src, srcSet, alt, width, height };
+export function galleryPhoto({ src, gallerySrcSet, alt, width, height }: Picture): GalleryPhoto {
+  return { src, srcSet: gallerySrcSet, alt, width, height };
 }
 
 /** A project's media as the gallery's slides: plain props for the client island. */

@@ -19,11 +19,16 @@ export const photoSettings = {
    * browser takes a file near twice its width on a 2x screen (Chromium the smaller of two neighbours when the needed
    * density is below their geometric mean), so the steps must be small for the file to stay within 2-2.5× the tile.
    * 660 and 750 are a card or cover across a 412- or 390-px phone at 1.75x and 2x; 1200 the project column on a
-   * desktop; 2880 the gallery zoomed.
+   * desktop; 1920 the gallery; 2880 the gallery zoomed.
    */
-  widths: [240, 288, 345, 415, 480, 560, 660, 750, 900, 1080, 1200, 1440, 1728, 2074, 2488, 2880],
+  widths: [240, 288, 345, 415, 480, 560, 660, 750, 900, 1080, 1200, 1440, 1728, 1920, 2304, 2880],
   /** No file is longer than this on either side: a portrait's largest is 1920×2880, not 2880×4320 (2.25× the pixels). */
   maxSide: 2880,
+  /**
+   * The widths the gallery offers (with the photo's own width when smaller): its slides are as wide as the screen,
+   * where the fine steps of the grid would only make the browser take a file a little narrower than the slide.
+   */
+  galleryWidths: [480, 660, 750, 1080, 1200, 1920, 2880],
   /** What `src` names for browsers that ignore `srcset`: the largest width up to this one. */
   fallbackWidth: 1200,
   webp: { quality: 70 },
@@ -87,6 +92,8 @@ export type PhotoSources = {
   src: string;
   /** Every width, in WebP. */
   srcSet: string;
+  /** The gallery's widths (`galleryWidths`), in WebP. */
+  gallerySrcSet: string;
   /** The same widths, with AVIF files at `avif.widths` (WebP at the others: every browser that takes AVIF takes WebP). */
   avifSrcSet: string;
   /** The 1200-px JPEG for social cards. */
@@ -366,6 +373,10 @@ export function photoSources(file: string, facts: PhotoFacts): PhotoSources {
   return {
     src: url(variantName(file, facts.hash, fallback)),
     srcSet: facts.widths.map((width) => `${url(variantName(file, facts.hash, width))} ${width}w`).join(', '),
+    gallerySrcSet: facts.widths
+      .filter((width) => (photoSettings.galleryWidths as readonly number[]).includes(width) || width === largest)
+      .map((width) => `${url(variantName(file, facts.hash, width))} ${width}w`)
+      .join(', '),
     avifSrcSet: facts.widths
       .map((width) => `${url(variantName(file, facts.hash, width, isAvifWidth(width) ? 'avif' : 'webp'))} ${width}w`)
       .join(', '),

@@ -51,7 +51,7 @@ describe('npm run content:check -- --format=github', { timeout: 30_000 }, () => 
   it('prints warnings as ::warning', async () => {
     const { stderr } = await check('test/content/fixtures/valid', ['--format=github']);
     expect(stderr).toContain(
-      '::warning file=test/content/fixtures/valid/projects/contatti.md,line=5,col=1,title=extra::unknown field, ignored (known fields: title, order, category, role, year, summary, draft, media, links)',
+      '::warning file=test/content/fixtures/valid/projects/contatti.md,line=5,col=1,title=extra::unknown field, ignored (known fields: title, order, category, role, year, summary, draft, unlisted, media, links)',
     );
   });
 
