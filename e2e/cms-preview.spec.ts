@@ -38,14 +38,17 @@ test("the seed's preview sets its title in the site's face and shows its facts, 
 
   const title = preview.getByRole('heading', { level: 1 });
   await expect(title).toHaveText(seed.title);
-  const face = await title.evaluate(async (heading) => {
-    const document = heading.ownerDocument;
-    await document.fonts.ready;
-    const family = getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
-    const loaded = [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/^["']|["']$/g, ''));
-    return { family, loaded: loaded.includes(family) };
-  });
-  expect(face.loaded, `the heading's face ${face.family} is loaded in the preview`).toBe(true);
+  const faceOf = () =>
+    title.evaluate(async (heading) => {
+      const document = heading.ownerDocument;
+      await document.fonts.ready;
+      const family = getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+      const loaded = [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/^["']|["']$/g, ''));
+      return { family, loaded: loaded.includes(family) };
+    });
+  // The site's stylesheet arrives once `next dev` has compiled the home page it is read from.
+  await expect.poll(async () => (await faceOf()).loaded, { timeout: 60_000 }).toBe(true);
+  const face = await faceOf();
 
   // The same face as the published page's h1.
   const published = await page.context().newPage();

@@ -169,3 +169,17 @@ test("a card's photo box, shown until its photo arrives, takes a tone of the the
     else expect(luminance(box)).toBeGreaterThan(luminance(paper));
   }
 });
+
+test('the theme is set by one inline script in <head>, the same on every page, so a strict CSP can list its hash', async ({
+  request,
+}) => {
+  const scripts = new Set<string>();
+  for (const path of Object.values(pages)) {
+    const html = await (await request.get(path)).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    const inline = [...head.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    expect(inline, path).toHaveLength(1);
+    scripts.add(inline[0]!);
+  }
+  expect(scripts.size).toBe(1);
+});

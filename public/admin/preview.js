@@ -70,21 +70,38 @@ function linkButton(link, index, text) {
   return h('li', { key: index }, h('a', { className, href }, name));
 }
 
-/** Puts the site's <html> classes (they define the face's custom properties) on the preview's own <html>. */
+/**
+ * Puts the site's <html> classes (they define the face's custom properties) on the preview's own <html>, and its
+ * stylesheets in the preview's <head> should they arrive after the pane was drawn (registerPreviewStyle covers the
+ * panes drawn after); draws again once the site is read.
+ */
 function siteRoot(site) {
+  function apply() {
+    const { document } = this.props;
+    document.documentElement.className = site.htmlClass;
+    document.documentElement.lang = site.lang;
+    for (const href of site.stylesheets) {
+      if ([...document.head.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.getAttribute('href') === href)) continue;
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      document.head.append(link);
+    }
+  }
   return {
     componentDidMount() {
-      this.props.document.documentElement.className = site.htmlClass;
-      this.props.document.documentElement.lang = site.lang;
+      apply.call(this);
+      site.ready.then(() => this.forceUpdate());
     },
+    componentDidUpdate: apply,
   };
 }
 
 function projectPreview(site) {
-  const text = strings[site.lang.split('-')[0]] || strings.en;
   return createClass({
     ...siteRoot(site),
     render() {
+      const text = strings[site.lang.split('-')[0]] || strings.en;
       const { entry, widgetFor, getAsset } = this.props;
       const data = entry.get('data');
       const category = data.get('category');
@@ -158,10 +175,16 @@ function sitePreview(site) {
   });
 }
 
-/** Registers the site's styles and the two templates; cms-init.js waits for it before starting Decap. */
-window.registerSitePreview = async () => {
-  const site = await readSite();
-  for (const href of site.stylesheets) CMS.registerPreviewStyle(href);
+/**
+ * Registers the two templates, then the site's styles once its home page is read. Called by cms-init.js, which does
+ * not wait for it: the preview shows only once an entry is open, and draws its styles on each render.
+ */
+window.registerSitePreview = () => {
+  const site = { stylesheets: [], htmlClass: '', lang: 'it', labels: new Map() };
+  site.ready = readSite().then((read) => {
+    Object.assign(site, read);
+    for (const href of site.stylesheets) CMS.registerPreviewStyle(href);
+  });
   CMS.registerPreviewTemplate('projects', projectPreview(site));
   CMS.registerPreviewTemplate('site', sitePreview(site));
 };
