@@ -1,65 +1,26 @@
-// Run in a fresh process per content folder (`tsx bench/lib/time-loader.ts <contentDir>`), so that the
-// first call pays what a first build pays (an empty photo cache): sharp on every distinct photo, cold code, then the parsing.
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+// `tsx bench/lib/time-loader.ts <contentDir>`: importing the loader, a first `loadContent` in a fresh process with an
+// empty photo cache (sharp on every distinct photo, cold code) and a second one (reading, YAML, zod, markdown).
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export type Timed = { wallMs: number; cpuMs: number };
-
-export type LoaderTiming = {
-  projects: number;
-  photos: number;
-  distinctPhotos: number;
-  /** Importing the loader and its dependencies (remark, zod, sharp, …). */
-  import: Timed;
-  /** First `loadContent` call in a fresh process. */
-  first: Timed;
-  /** Second call: photo sizes and placeholders are cached, so this is reading, YAML, zod and markdown. */
-  second: Timed;
-  /** Photo facts (hash, metadata, 16 px placeholder) per distinct photo, uncached, as the loader runs them. */
-  msPerDistinctPhoto: number;
-};
+export type LoaderTiming = { projects: number; photos: number; distinctPhotos: number; import: Timed; first: Timed; second: Timed };
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, Timed]> {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
+  const [wall, cpu] = [performance.now(), process.cpuUsage()];
   const value = await run();
   const used = process.cpuUsage(cpu);
   return [value, { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 }];
 }
 
-const contentDir = process.argv[2];
-if (!contentDir) throw new Error('usage: time-loader.ts <contentDir>');
-const publicDir = path.resolve('public');
-const cacheRoot = await mkdtemp(path.join(os.tmpdir(), 'bench-photo-cache-'));
-const options = { contentDir: path.resolve(contentDir), publicDir, photoCacheDir: path.join(cacheRoot, 'a'), includeDrafts: false };
-
-const [{ loadContent, photoFilesOf, getPhotoFacts }, importTime] = await timed(async () => ({
-  ...(await import('../../lib/content/load')),
-  ...(await import('../../lib/photos')),
-}));
+const cache = await mkdtemp(path.join(os.tmpdir(), 'bench-photo-cache-'));
+const options = { contentDir: path.resolve(process.argv[2] ?? 'content'), publicDir: path.resolve('public'), photoCacheDir: cache, includeDrafts: false };
+const [{ loadContent, photoFilesOf }, importTime] = await timed(() => import('../../lib/content/load'));
 const [content, first] = await timed(() => loadContent(options));
 const [, second] = await timed(() => loadContent(options));
-
+await rm(cache, { recursive: true, force: true });
 const photos = photoFilesOf(content.projects);
-const distinct = [...new Set(photos)];
-// The same files through a symlinked public/ and an empty cache miss every cache and run sharp again.
-const aliasDir = await mkdtemp(path.join(os.tmpdir(), 'bench-public-'));
-const alias = path.join(aliasDir, 'public');
-await symlink(publicDir, alias);
-const dirs = { publicDir: alias, cacheDir: path.join(cacheRoot, 'b') };
-const [, sharpTime] = await timed(() => Promise.all(distinct.map((file) => getPhotoFacts(dirs, file))));
-await rm(aliasDir, { recursive: true, force: true });
-await rm(cacheRoot, { recursive: true, force: true });
-
-const timing: LoaderTiming = {
-  projects: content.projects.length,
-  photos: photos.length,
-  distinctPhotos: distinct.length,
-  import: importTime,
-  first,
-  second,
-  msPerDistinctPhoto: distinct.length ? sharpTime.wallMs / distinct.length : 0,
-};
+const timing: LoaderTiming = { projects: content.projects.length, photos: photos.length, distinctPhotos: new Set(photos).size, import: importTime, first, second };
 process.stdout.write(`${JSON.stringify(timing)}\n`);
