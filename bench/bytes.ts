@@ -35,11 +35,11 @@ function record(page: Page): () => Promise<Fetched[]> {
   };
 }
 
-/** The scripts and stylesheets among `files` whose body holds one of `markers`. */
-async function marked(files: { url: string; type: string }[], markers: string[]): Promise<string[]> {
+/** The scripts and stylesheets among `files` that are Swiper's. */
+async function swiper(files: Fetched[]): Promise<string[]> {
   const code = files.filter((file) => file.type === 'script' || file.type === 'stylesheet');
   const texts = await Promise.all(code.map(async (file) => (await body(file.url)).toString()));
-  return code.filter((_, index) => markers.some((marker) => texts[index]!.includes(marker))).map((file) => file.url);
+  return code.filter((_, index) => texts[index]!.includes(swiperMarker)).map((file) => file.url);
 }
 
 /** Each photo drawn in the first viewport (or matching `selector`): its file's pixels against the drawn width × DPR (≤ 2). */
@@ -85,7 +85,7 @@ const section: Section = {
         const brotliBytes = (await Promise.all(scripts.map(async (file) => brotli(await body(file.url))))).reduce((a, b) => a + b, 0);
         const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((total, match) => total + Buffer.byteLength(match[1] ?? ''), 0);
         const largest = files.filter((file) => file.type === 'image').sort((a, b) => b.bytes - a.bytes)[0];
-        loads.push({ pagePath, files, brotliBytes, scripts: scripts.length, html: Buffer.byteLength(html), inline, largest, photos: await photos(page), swiper: await marked(files, [swiperMarker]) });
+        loads.push({ pagePath, files, brotliBytes, scripts: scripts.length, html: Buffer.byteLength(html), inline, largest, photos: await photos(page), swiper: await swiper(files) });
         if (pagePath === projectPage) {
           taken = record(page);
           await page.getByRole('button', { name: 'gallery', exact: true }).click();
@@ -95,7 +95,6 @@ const section: Section = {
         }
         await context.close();
       }
-      const photoRows = loads.flatMap((load) => load.photos.map((photo) => [load.pagePath, name(photo.src), photo.pixels, whole(photo.drawn), photo.needed, photo.ok ? 'yes' : '**no**']));
       const category = loads.find((load) => load.pagePath === '/fotografie')!;
       const project = loads.find((load) => load.pagePath === projectPage)!;
       const allPhotos = loads.flatMap((load) => load.photos);
@@ -111,16 +110,16 @@ const section: Section = {
         'Playwright with Debian\'s Chromium, a fresh context per page, until the network is idle (500 ms), no scrolling. Transferred = headers + encoded body as Playwright reports them (`next start` compresses with gzip); "JS brotli" compresses each script at quality 11, for comparison with the 120 KiB framework floor. The HTML is decoded; its inline scripts are the RSC payload.',
         '',
         ...table(
-          ['page', 'requests', 'transferred (KiB)', 'document', 'scripts (n, KiB)', 'stylesheets (KiB)', 'images (n, KiB)', 'other (n, KiB)', 'JS brotli (KiB)', 'HTML (KiB, inline scripts)', 'largest image (B)'],
-          loads.map(({ pagePath, files, brotliBytes, html, inline, largest }) => [
+          ['page', 'requests', 'transferred (KiB)', 'document', 'scripts (n, KiB)', 'stylesheets (KiB)', 'images (n, KiB)', 'other (n, KiB)', 'JS brotli (KiB)', 'HTML (KiB, inline scripts)', 'largest image (B)', 'first-viewport photos: file px / needed px (drawn × DPR ≤ 2)'],
+          loads.map(({ pagePath, files, brotliBytes, html, inline, largest, photos }) => [
             pagePath, files.length, kib(sum(files)), kib(sum(files, 'document')), `${count(files, 'script')}, ${kib(sum(files, 'script'))}`, kib(sum(files, 'stylesheet')),
             `${count(files, 'image')}, ${kib(sum(files, 'image'))}`, `${files.filter((file) => !['document', 'script', 'stylesheet', 'image'].includes(file.type)).length}, ${kib(sum(files) - ['document', 'script', 'stylesheet', 'image'].reduce((total, type) => total + sum(files, type), 0))}`,
             kib(brotliBytes), `${kib(html)} (${kib(inline)})`, largest && `${whole(largest.bytes)} (${name(largest.url)})`,
+            photos.map((photo) => `${name(photo.src)} ${photo.pixels} / ${photo.needed}${photo.ok ? '' : ' **too narrow**'}`).join(', '),
           ]),
         ),
-        ...table(['page', 'first-viewport photo', 'file width (px)', 'drawn width (CSS px)', 'needed (px)', 'wide enough'], photoRows),
         ...(gallery
-          ? [`Opening the gallery of ${projectPage}, until the first slide's photo has loaded: ${gallery.files.length} requests, ${kib(sum(gallery.files))} KiB (scripts ${kib(sum(gallery.files, 'script'))} KiB, stylesheets ${kib(sum(gallery.files, 'stylesheet'))} KiB, images ${kib(sum(gallery.files, 'image'))} KiB); Swiper's files: ${listed(await marked(gallery.files, [swiperMarker]))}. First slide: ${gallery.slide ? `${name(gallery.slide.src)}, ${gallery.slide.pixels} px wide for ${gallery.slide.needed} px needed` : 'not found'}.`, '']
+          ? [`Opening the gallery of ${projectPage}, until the first slide's photo has loaded: ${gallery.files.length} requests, ${kib(sum(gallery.files))} KiB (scripts ${kib(sum(gallery.files, 'script'))} KiB, stylesheets ${kib(sum(gallery.files, 'stylesheet'))} KiB, images ${kib(sum(gallery.files, 'image'))} KiB); Swiper's files: ${listed(await swiper(gallery.files))}. First slide: ${gallery.slide ? `${name(gallery.slide.src)}, ${gallery.slide.pixels} px wide for ${gallery.slide.needed} px needed` : 'not found'}.`, '']
           : []),
       ];
     } finally {

@@ -36,14 +36,6 @@ async function audits({ server, settings }: Context, throttlingMethod: 'simulate
   return results;
 }
 
-/** The LCP's element and phases, from the `largest-contentful-paint-element` audit's tables. */
-function lcpDetail(lhr: Result): string {
-  const details = lhr.audits['largest-contentful-paint-element']?.details;
-  const rows = details?.type === 'list' ? details.items.flatMap((item) => (item.type === 'table' ? item.items : [])) : [];
-  const node = rows.map((row) => row.node).find((item) => item && typeof item === 'object' && 'selector' in item) as { selector?: string } | undefined;
-  return `\`${node?.selector ?? '?'}\`; ${rows.flatMap((row) => (typeof row.timing === 'number' ? [`${String(row.phase)} ${whole(row.timing)} ms`] : [])).join(', ')}`;
-}
-
 export const lighthouse: Section = {
   title: 'Lighthouse (mobile, simulated throttling)',
   describe: ({ runs }) => ({ text: `${runs} run(s) per page`, reduced: runs < 3 }),
@@ -67,8 +59,6 @@ export const lighthouse: Section = {
           fixed(value(lhr, 'cumulative-layout-shift'), 3), kib(value(lhr, 'total-byte-weight')), lhrs.map((run) => score(run, 'performance')).join(', '), whole(lhr.environment.benchmarkIndex),
         ]),
       ),
-      ...results.map(({ pagePath, lhr }) => `- ${pagePath}: LCP element ${lcpDetail(lhr)}`),
-      '',
     ];
   },
 };

@@ -1,14 +1,9 @@
-// The photo step of a build on camera photos, cold and warm; the site's AVIF against WebP; a photo's first request.
+// The photo step of a build on camera photos, cold and warm.
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import sharp, { type OutputInfo } from 'sharp';
-import { ssim } from 'ssim.js';
-import { photoSettings, webpOptions } from '../lib/photos';
 import { cameraPhoto, type CameraPhotoKind } from '../support/camera-photos';
 import { run } from '../support/processes';
-import { startNext } from './lib/servers';
-import { fixed, mib, projectPage, table, targets, whole, type Context, type Section } from './lib/section';
+import { fixed, mib, table, targets, whole, type Context, type Section } from './lib/section';
 import type { PhotoStep } from './lib/time-photos';
 
 const kindFor = (index: number): CameraPhotoKind => (index % 25 === 24 ? 'cmyk' : (['landscape', 'landscape', 'portrait', 'rotated'] as const)[index % 4]!);
@@ -36,45 +31,6 @@ async function cameraSite({ root, tmp, settings }: Context) {
   return { dir, kinds, bytes };
 }
 
-/** WebP and AVIF of a raw resize, scored by SSIM (ssim.js) against it. */
-async function encode(reference: { data: Buffer; info: OutputInfo }, format: 'webp' | 'avif', options: { quality: number; effort: number }) {
-  const raw = { raw: { width: reference.info.width, height: reference.info.height, channels: reference.info.channels } };
-  const started = performance.now();
-  const encoded = await sharp(reference.data, raw)[format](options).toBuffer();
-  const ms = performance.now() - started;
-  const decoded = await sharp(encoded).ensureAlpha().raw().toBuffer();
-  const original = await sharp(reference.data, raw).ensureAlpha().raw().toBuffer();
-  const image = (data: Buffer) => ({ data: new Uint8ClampedArray(data), width: reference.info.width, height: reference.info.height });
-  return { quality: options.quality, bytes: encoded.length, ms, ssim: ssim(image(original), image(decoded)).mssim };
-}
-
-/**
- * The site's AVIF at the widths a phone's first viewport loads, against WebP at the site's settings and at the lowest
- * quality (effort 6) at least as good by SSIM: means over 3 camera photos.
- */
-async function formats() {
-  const found = new Map<string, Awaited<ReturnType<typeof encode>>[]>();
-  const add = (width: number, format: string, row?: Awaited<ReturnType<typeof encode>>) => row && found.set(`${width}\t${format}`, [...(found.get(`${width}\t${format}`) ?? []), row]);
-  for (let seed = 101; seed <= 103; seed++) {
-    const source = await cameraPhoto('landscape', { seed });
-    for (const width of photoSettings.avif.widths) {
-      const reference = await sharp(source).resize({ width }).raw().toBuffer({ resolveWithObject: true });
-      const avif = await encode(reference, 'avif', photoSettings.avif);
-      let [low, high, matched] = [10, 95, undefined as Awaited<ReturnType<typeof encode>> | undefined];
-      while (low <= high) {
-        const webp = await encode(reference, 'webp', { quality: Math.floor((low + high) / 2), effort: 6 });
-        if (webp.ssim >= avif.ssim) [matched, high] = [webp, webp.quality - 1];
-        else low = webp.quality + 1;
-      }
-      add(width, 'avif', avif);
-      add(width, 'webp', await encode(reference, 'webp', webpOptions(width)));
-      add(width, 'webp, as good', matched);
-    }
-  }
-  const mean = (rows: { [key: string]: number }[], key: string) => rows.reduce((sum, row) => sum + row[key]!, 0) / rows.length;
-  return [...found].map(([key, rows]) => [...key.split('\t'), rows.map((row) => row.quality).join(', '), fixed(mean(rows, 'ssim'), 4), fixed(mean(rows, 'bytes') / 1024), whole(mean(rows, 'ms'))]);
-}
-
 const section: Section = {
   title: 'Photos built once',
   describe: ({ photos }) => ({ text: `${photos} camera photos`, reduced: photos < 200 }),
@@ -89,23 +45,6 @@ const section: Section = {
     await rm(out, { recursive: true });
     console.log('photos: warm photo step');
     const warm = await step();
-    console.log('photos: WebP against AVIF');
-    const formatRows = await formats();
-    // A server of its own, just started: the first request for each photo file is what a visitor after a deploy waits for.
-    await context.realBuild();
-    const fresh = await startNext(context.root, context.tmp, context.settings.ports);
-    const waits: number[] = [];
-    try {
-      const html = await (await fetch(fresh.origin + projectPage)).text();
-      for (const file of new Set([...html.matchAll(/\/_next\/static\/photos\/[^"\s,]+/g)].map((match) => match[0]))) {
-        const started = performance.now();
-        const response = await fetch(fresh.origin + file);
-        waits.push(performance.now() - started);
-        if (!response.ok || !(await response.arrayBuffer())) throw new Error(`${file}: ${response.status}`);
-      }
-    } finally {
-      await fresh.stop();
-    }
     const perPhoto = cold.wallMs / 1000 / cold.photos;
     const row = (name: string, s: PhotoStep) => [name, s.read, s.decoded, s.encoded, fixed(s.wallMs / 1000), fixed(s.cpuMs / 1000), fixed(s.wallMs / 1000 / s.photos, 2), mib(s.maxRssBytes)];
     return [
@@ -117,11 +56,6 @@ const section: Section = {
       '',
       ...table(['build', 'read', 'decoded', 'encoded', 'wall s', 'CPU s', 's per photo', 'peak RSS MiB'], [row('cold', cold), row('warm', warm)]),
       `Output: ${whole(cold.files)} files, ${mib(outBytes)} MiB.`,
-      '',
-      "The site's AVIF at the widths a phone's first viewport loads, against WebP at the site's settings and at the lowest quality (effort 6) at least as good by SSIM (ssim.js), on 3 camera photos resized to each width (means):",
-      '',
-      ...table(['width', 'format', 'quality (each photo)', 'SSIM', 'KiB', 'encode ms'], formatRows),
-      `First request for each of the ${waits.length} photo files ${projectPage} offers, on a server that just started: median ${fixed(waits.sort((a, b) => a - b)[Math.floor(waits.length / 2)] ?? 0)} ms, max ${fixed(Math.max(0, ...waits))} ms.`,
       '',
     ];
   },

@@ -83,10 +83,8 @@ function head(): string {
   const version = (name: string) => (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   return `# Benchmark results
 
-\`npm run bench\` measures every section below (\`-- --only build,photos\` some of them; \`-- --runs 1 --duration 3 --sizes 10,100 --photos 20\`
-is a short development run; \`--reuse-build\` serves the build of content/ already in \`.next/\`) and rewrites only the parts it measured.
-The pre-commit hook's timing is in [pre-commit.md](pre-commit.md). Last written on Node ${process.version}, Next.js ${version('next')},
-Lighthouse ${version('lighthouse')}, Playwright ${version('@playwright/test')}, autocannon ${version('autocannon')}; ${os.availableParallelism()} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB.
+\`npm run bench\` measures every section below and rewrites only the parts it measured (\`-- --only build,photos\`; \`-- --runs 1 --duration 3 --sizes 10,100 --photos 20\` for a short run; \`--reuse-build\` serves the build of content/ in \`.next/\`; options in bench/run.ts). The pre-commit hook's timing is in [pre-commit.md](pre-commit.md).
+Last written on Node ${process.version}, Next.js ${version('next')}, Lighthouse ${version('lighthouse')}, Playwright ${version('@playwright/test')}, autocannon ${version('autocannon')}; ${os.availableParallelism()} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB.
 `;
 }
 
@@ -113,9 +111,9 @@ async function main() {
     if (!args['keep-tmp']) await rm(tmp, { recursive: true, force: true });
     // Parts no section writes (notes kept by hand, such as figures from before a change) follow the sections'.
     const body = [...Object.keys(sections), ...[...parts.keys()].filter((name) => !sections[name])].flatMap((name) => parts.get(name) ?? []);
-    const verdicts = body.join('').match(/\| (met|\*\*missed\*\*) \|$/gm) ?? [];
+    const verdicts = body.join('').match(/^- (met|\*\*missed\*\*): /gm) ?? [];
     const missed = verdicts.filter((verdict) => verdict.includes('missed')).length;
-    await writeFile(resultsFile, `${head()}\n**Targets: ${missed} missed of ${verdicts.length}** (each section lists its own).\n\n${body.join('\n')}`);
+    await writeFile(resultsFile, `${head()}\n**Targets: ${missed} missed of ${verdicts.length}** (each section lists its own).\n\n${body.join('')}`);
     console.log(`bench: wrote ${written.join(', ') || 'nothing'} into ${path.relative(root, resultsFile)}`);
   }
 }

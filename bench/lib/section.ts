@@ -1,5 +1,6 @@
-// What a section of the benchmark is, and the few helpers its markdown needs. A section is one module whose
-// default export is a `Section`, listed in bench/run.ts; its figures are the markdown it returns.
+// What a section of the benchmark is, and the few helpers its markdown needs. A section is one module whose export is
+// a `Section`, listed in bench/run.ts; its figures are the markdown lines it returns, which replace its own part of
+// bench/results.md. A new figure is a line of a section's `targets()` or a row of its table, or a small section of its own.
 import type { PortRange } from '../../support/processes';
 
 export type Settings = { runs: number; duration: number; warmup: number; connections: number; sizes: number[]; photos: number; ports: PortRange };
@@ -32,9 +33,9 @@ export function table(header: string[], rows: Cell[][]): string[] {
   return [line(header), line(header.map(() => '---')), ...rows.map(line), ''];
 }
 
-/** The section's targets: what is aimed at, what was measured, and whether it is met. */
+/** The section's targets: whether each is met, what is aimed at, what was measured. */
 export function targets(rows: [target: string, measured: string, met: boolean][]): string[] {
-  return table(['target', 'measured', 'verdict'], rows.map(([target, measured, met]) => [target, measured, met ? 'met' : '**missed**']));
+  return [...rows.map(([target, measured, met]) => `- ${met ? 'met' : '**missed**'}: ${target} — ${measured}`), ''];
 }
 
 export const fixed = (value: number, digits = 1) => value.toFixed(digits);
