@@ -1,21 +1,28 @@
 // @ts-check
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { callbackPolicy } from './lib/cms/callback-page.js';
 import { localProxyPort } from './lib/cms/local-proxy.js';
 
-// Every page is prerendered, so there is no per-request nonce; Next's inline bootstrap scripts
-// (`self.__next_f.push(…)`, different on every page and every build) cannot be listed by hash in headers fixed
-// before the pages are built. So script-src needs 'unsafe-inline' ('self' alone stops hydration), and 'self' still
-// keeps out every other origin. next/image sets inline styles and data: blur placeholders. upgrade-insecure-requests
-// is left out: every URL here is same-origin already, and it breaks `next start` over plain http off localhost.
-// `next dev` adds eval (React's error stacks) and its overlay's fonts.
+// Every page is prerendered, so there is no per-request nonce. Instead the build's last step
+// (scripts/page-policies.mjs) writes into each page a second policy, <meta http-equiv="Content-Security-Policy">,
+// naming that page's inline scripts by their sha256 hashes: a browser enforces both policies, so a page runs
+// same-origin files and its own inline scripts, nothing else. This header's 'unsafe-inline' only lets the meta
+// policy decide (a hash in either policy would turn it off); `npm run build` names every inline script, and
+// test/content/build.test.ts fails on any it missed. The styles are all files of this origin; only style=""
+// attributes remain (the photos' blur placeholders, the gallery's aspect ratio), which the meta lists by hash too.
+// upgrade-insecure-requests is left out: every URL here is same-origin already, and it breaks `next start` over
+// plain http off localhost.
+// `next dev` writes no meta policy, adds eval (React's error stacks) and its overlay's fonts and styles.
 const development = process.env.NODE_ENV === 'development';
 const contentSecurityPolicy = [
   "default-src 'none'",
   `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-  ...(development ? ["font-src 'self'"] : []),
-  "style-src 'self' 'unsafe-inline'",
+  // The title face (next/font/local, served from /_next/static/media/).
+  "font-src 'self'",
+  ...(development ? ["style-src 'self' 'unsafe-inline'"] : ["style-src 'self'", "style-src-attr 'unsafe-inline'"]),
   "img-src 'self' data: blob:",
   "media-src 'self'",
   // The gallery's embeds, each created only when its play button is pressed.
@@ -63,6 +70,8 @@ const adminPolicy = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
+  // The preview pane sets projects in the site's face.
+  "font-src 'self'",
   `img-src 'self' data: blob:${development ? '' : ' https://avatars.githubusercontent.com'}`,
   `connect-src 'self' blob: ${
     development ? `http://127.0.0.1:${localProxyPort} http://localhost:${localProxyPort}` : 'https://api.github.com'
@@ -89,9 +98,24 @@ const signInHeaders = [
   { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
 ];
 
+// The build ID is written into every page's inline RSC data, so a random one (Next's default) would give every build
+// new script hashes. The commit's instead: two builds of one commit write the same pages and the same policies. A
+// build of other content (CONTENT_DIR) gets its own; outside git, Next's random ID.
+function buildIdOf() {
+  let commit = process.env.VERCEL_GIT_COMMIT_SHA;
+  try {
+    commit ||= execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
+  const content = process.env.CONTENT_DIR ? `-${createHash('sha256').update(contentDir).digest('hex').slice(0, 8)}` : '';
+  return `${commit.slice(0, 12)}${content}`;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'standalone',
+  generateBuildId: buildIdOf,
   outputFileTracingExcludes: { '*': [...untraced].map((dir) => `${dir}/**`) },
   poweredByHeader: false,
   reactStrictMode: true,

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
+import { themeScript } from '@/components/site/theme';
+import { titleFontVariables } from '@/components/site/title-font';
 import { getSite } from '@/lib/content';
 import { getStrings } from '@/lib/i18n';
 import { getSiteUrl } from '@/lib/site-url';
@@ -17,14 +19,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export const viewport: Viewport = {
-  themeColor: '#f6f4f0',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f6f4f0' },
+    { media: '(prefers-color-scheme: dark)', color: '#141311' },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const site = await getSite();
   const strings = getStrings(site.lang);
   return (
-    <html lang={site.lang}>
+    // The head script sets data-theme on <html> before React hydrates it.
+    <html lang={site.lang} className={titleFontVariables} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body>
         <a href="#main" className="skip-link">
           {strings.skipToContent}

@@ -50,7 +50,7 @@ test('/admin on the deployed site: its own CSP (GitHub, no local proxy), no inde
   for (const path of ['/admin', '/admin/config.yml', '/admin/cms-init.js']) {
     const headers = (await request.get(path)).headers();
     expect(headers['content-security-policy'], path).toBe(
-      "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+      "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; font-src 'self'; " +
         "img-src 'self' data: blob: https://avatars.githubusercontent.com; connect-src 'self' blob: https://api.github.com; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );

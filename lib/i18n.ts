@@ -4,6 +4,10 @@ import { errorStrings } from './i18n-errors';
 const en = {
   mainNavigation: 'Main navigation',
   skipToContent: 'Skip to content',
+  theme: 'Theme',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeSystem: 'System',
   category: 'Category',
   year: 'Year',
   role: 'Role',
@@ -36,6 +40,10 @@ export type Strings = typeof en;
 const it: Strings = {
   mainNavigation: 'Navigazione principale',
   skipToContent: 'Vai al contenuto',
+  theme: 'Tema',
+  themeLight: 'Chiaro',
+  themeDark: 'Scuro',
+  themeSystem: 'Sistema',
   category: 'Categoria',
   year: 'Anno',
   role: 'Ruolo',

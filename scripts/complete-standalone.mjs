@@ -1,6 +1,7 @@
 // `next build` traces the server's files into .next/standalone but leaves out what a CDN would serve: the public
-// folder and the hashed static files. Copied in, the folder is the whole site: `node server.js` serves it.
-import { cp, rm } from 'node:fs/promises';
+// folder and the hashed static files. Copied in, the folder is the whole site: `node server.js` serves it, with
+// deploy/server.mjs in place of Next's generated server.js (it answers bad methods and paths before Next does).
+import { copyFile, cp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,4 +17,5 @@ for (const [from, to] of [
   await rm(to, { recursive: true, force: true });
   if (existsSync(from)) await cp(from, to, { recursive: true });
 }
+await copyFile(path.join('deploy', 'server.mjs'), path.join(standalone, 'server.js'));
 console.log(`\nThe standalone server is ${standalone}/: copy the folder to a host and run PORT=3000 HOSTNAME=0.0.0.0 node server.js`);

@@ -7,7 +7,8 @@ export type Server = { name: string; origin: string; pid: number; stop: () => Pr
 export async function serve(name: string, root: string, args: (port: number) => string[], ports: PortRange | undefined, logFile: string): Promise<Server> {
   const port = await freePort(ports);
   const origin = `http://127.0.0.1:${port}`;
-  const server = start(process.execPath, args(port), { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, logFile });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' };
+  const server = start(process.execPath, args(port), { cwd: root, env, logFile });
   const stop = async () => {
     await server.stop();
     await releasePort(port);
@@ -23,4 +24,9 @@ export async function serve(name: string, root: string, args: (port: number) => 
 export function startNext(root: string, tmp: string, ports?: PortRange): Promise<Server> {
   const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   return serve('next start', root, (port) => [next, 'start', '-p', String(port), '-H', '127.0.0.1'], ports, path.join(tmp, 'next-start.log'));
+}
+
+/** `node server.js` in a standalone folder (what `npm start` runs), on a free port of `ports`. */
+export function startStandalone(name: string, release: string, tmp: string, ports?: PortRange): Promise<Server> {
+  return serve(name, release, () => ['server.js'], ports, path.join(tmp, `${name.replace(/\W+/g, '-')}.log`));
 }

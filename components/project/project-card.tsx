@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { ViewTransition } from 'react';
 import { Photo } from '@/components/image/photo';
 import type { Project } from '@/lib/content';
+import { coverTransitionName } from './cover-transition';
 
 type Props = {
-  project: Pick<Project, 'title' | 'year' | 'href' | 'cover'>;
+  project: Pick<Project, 'slug' | 'title' | 'year' | 'href' | 'cover'>;
   headingLevel: 'h2' | 'h3';
   priority?: boolean;
 };
@@ -15,15 +17,19 @@ export function ProjectCard({ project, headingLevel: Heading, priority }: Props)
   return (
     <li className="card">
       <Link href={project.href} className="card-link">
-        <div className="card-media">
-          {cover ? (
-            <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" />
-          ) : (
+        {cover ? (
+          <ViewTransition name={coverTransitionName(project.slug)} share="cover-morph" default="none">
+            <div className="card-media">
+              <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" />
+            </div>
+          </ViewTransition>
+        ) : (
+          <div className="card-media">
             <span className="card-placeholder" aria-hidden="true">
               {project.title.charAt(0)}
             </span>
-          )}
-        </div>
+          </div>
+        )}
         <Heading className="card-title">{project.title}</Heading>
         {project.year && <p className="card-year">{project.year}</p>}
       </Link>

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { Category } from '@/lib/content';
 import type { Strings } from '@/lib/i18n';
+import { ThemeToggle } from './theme-toggle';
 
 type Props = {
   title: string;
   categories: Pick<Category, 'slug' | 'label'>[];
-  strings: Pick<Strings, 'mainNavigation'>;
+  strings: Pick<Strings, 'mainNavigation' | 'theme' | 'themeLight' | 'themeDark' | 'themeSystem'>;
 };
 
 export function SiteHeader({ title, categories, strings }: Props) {
@@ -23,6 +24,10 @@ export function SiteHeader({ title, categories, strings }: Props) {
           ))}
         </ul>
       </nav>
+      <ThemeToggle
+        label={strings.theme}
+        names={{ light: strings.themeLight, dark: strings.themeDark, system: strings.themeSystem }}
+      />
     </header>
   );
 }

@@ -12,8 +12,8 @@ const base = Number(process.env.PORT ?? 3100);
 export const cmsPorts = {
   /** `npm run cms` in a copy of the site: next dev. */
   editor: base + 10,
-  /** Its decap-server (CMS_PROXY_PORT), apart from the 8081 of an editor's own `npm run cms`. */
-  proxy: 8082,
+  /** Its decap-server (CMS_PROXY_PORT), apart from the 8081 of an editor's own `npm run cms` and from other runs. */
+  proxy: base + 13,
   /** The stand-in for github.com's two OAuth endpoints. */
   github: base + 11,
   /** `next start` on the suite's build, with the GitHub backend set up against the stand-in. */

@@ -125,6 +125,11 @@ type Index = Record<string, IndexEntry>;
 
 const processWide = globalThis as typeof globalThis & { [key: symbol]: unknown };
 const memoKey = Symbol.for('portfolio.photo-facts');
+/** The name a photo's facts and files are kept under: its bytes and the settings that encode it. */
+const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).update(settingsKey).digest('hex').slice(0, 10);
+/** Facts of photos checked by `detectPhotoExtension` in this process (`npm run new`), by hash; rejected when refused. */
+const checkedByHash = new Map<string, Promise<PhotoFacts>>();
+
 /** Facts already known in this process, by absolute path; cleared entries are re-checked against the file. */
 const memo = (processWide[memoKey] ??= new Map<string, Promise<PhotoFacts>>()) as Map<string, Promise<PhotoFacts>>;
 
@@ -166,12 +171,13 @@ async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: st
   const facts = await withSharp(async () => {
     const bytes = await readFile(absolute);
     work.read++;
-    const hash = createHash('sha256').update(bytes).update(settingsKey).digest('hex').slice(0, 10);
+    const hash = hashOf(bytes);
     const factsFile = path.join(cacheDir, `${hash}.json`);
     const cached = await readJson<PhotoFacts>(factsFile);
     if (cached) return cached;
-    const decoded = await decodeFacts(bytes, hash, withFiles ? { file, cacheDir } : undefined);
-    work.decoded++;
+    const checked = !withFiles && (await checkedByHash.get(hash));
+    const decoded = checked || (await decodeFacts(bytes, hash, withFiles ? { file, cacheDir } : undefined));
+    if (!checked) work.decoded++;
     if (withFiles) work.encoded++;
     await writeAtomic(factsFile, JSON.stringify(decoded));
     return decoded;
@@ -470,6 +476,7 @@ export type PhotoExtension = 'jpg' | 'png' | 'webp' | 'avif';
  */
 export async function detectPhotoExtension(file: string): Promise<PhotoExtension | { other: string }> {
   const bytes = await readFile(file);
+  work.read++;
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -479,7 +486,14 @@ export async function detectPhotoExtension(file: string): Promise<PhotoExtension
   const { format, compression } = metadata;
   if (format === 'heif' && compression !== 'av1') return { other: compression ?? 'heif' };
   if (!['jpeg', 'png', 'webp', 'heif'].includes(format ?? '')) return { other: format ?? 'unknown' };
-  // Decoded as the build will decode it: a damaged file or a decompression bomb is refused here too.
-  await decodeFacts(bytes, '');
+  // Decoded as the build will decode it: a damaged file or a decompression bomb is refused here too. The facts are
+  // kept, so that the loader's check of the new project (and each retry of a prompt) decodes it no more.
+  const hash = hashOf(bytes);
+  let checking = checkedByHash.get(hash);
+  if (!checking) {
+    checking = decodeFacts(bytes, hash).then((facts) => (work.decoded++, facts));
+    checkedByHash.set(hash, checking);
+  }
+  await checking;
   return format === 'jpeg' ? 'jpg' : format === 'heif' ? 'avif' : (format as 'png' | 'webp');
 }

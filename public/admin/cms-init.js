@@ -10,6 +10,8 @@ window.addEventListener('DOMContentLoaded', async () => {
     return;
   }
   const settings = await response.json();
+  // The preview pane in the site's stylesheet and face (preview.js).
+  await window.registerSitePreview();
   // Decap opens its sign-in window at base_url + auth_endpoint and only accepts the answer from that origin.
   window.CMS.init({ config: { ...settings, backend: { ...settings.backend, base_url: window.location.origin } } });
 });

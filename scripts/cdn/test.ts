@@ -2,6 +2,7 @@
 // hits, HTML and RSC kept apart, headers, methods, throughput, a replica killed under load, and a rolling deploy
 // of a second build whose new content must show without a purge.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,22 @@ const minimumRatio = 5;
 const projectPage = '/fotografie/co-city';
 const watchedPage = '/grafica';
 const nginxHeaders = "deploy/nginx/portfolio/security-headers.conf must repeat next.config.js's headers";
+const errorPages = path.join(root, 'deploy', 'nginx', 'portfolio', 'errors');
+
+/** nginx's own pages: no script, their one inline <style> by hash, never framed. */
+async function nginxPolicy() {
+  const styles = new Set<string>();
+  for (const page of ['bad-request.html', 'unavailable.html']) {
+    const html = await readFile(path.join(errorPages, page), 'utf8');
+    for (const [, css = ''] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) styles.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  }
+  return `default-src 'none'; style-src ${[...styles].join(' ')}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
+
+/** What nginx's own page must carry: the site's headers, with nginx's policy. */
+async function ownPageHeaders(reference: Record<string, string | undefined>) {
+  return { ...reference, 'content-security-policy': await nginxPolicy() };
+}
 const prefetch = (segment: string) => ({ rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': segment });
 
 let failures = 0;
@@ -157,7 +174,7 @@ async function main() {
       return `${projectPage}: HTML, ${tree} (route tree) and ${pageSegment} (page segment) each cached apart`;
     });
 
-    await check("security headers are the origin's on every response, nginx's own pages included", async () => {
+    await check("security headers are the origin's on every response; nginx's own pages repeat them, with a policy of their own", async () => {
       const reference = securityHeaders(await edge.direct(projectPage));
       assert.ok(Object.values(reference).every(Boolean), 'the replica sends every security header');
       const payload = await payloadPath(edge, projectPage, prefetch('/_tree'));
@@ -176,22 +193,25 @@ async function main() {
       }
       const refused = await edge.request(projectPage, { method: 'POST' });
       assert.equal(refused.status, 405);
-      assert.deepEqual(securityHeaders(refused), reference, `nginx's 405 page: ${nginxHeaders}`);
+      assert.deepEqual(securityHeaders(refused), await ownPageHeaders(reference), `nginx's 405 page: ${nginxHeaders}`);
       const redirect = await fetch(`${edge.plain}${projectPage}`, { redirect: 'manual' });
       assert.equal(redirect.status, 301);
       assert.equal(redirect.headers.get('location'), `https://127.0.0.1${projectPage}`);
-      assert.equal(redirect.headers.get('content-security-policy'), reference['content-security-policy'], "nginx's redirect to https");
+      assert.equal(redirect.headers.get('content-security-policy'), await nginxPolicy(), "nginx's redirect to https");
       return `compared on ${cases.length} kinds of response, nginx's 405 and its http→https redirect`;
     });
 
-    await check('only GET and HEAD: other methods get 405 with Allow: GET, HEAD', async () => {
+    await check('only GET and HEAD: other methods get 405 with Allow: GET, HEAD, an undecodable path 400, from nginx and from a replica', async () => {
       for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
         for (const pathname of ['/', projectPage, script]) {
-          const response = await edge.request(pathname, { method });
-          assert.equal(response.status, 405, `${method} ${pathname}`);
-          assert.equal(response.headers.allow, 'GET, HEAD', `${method} ${pathname}: Allow`);
+          for (const [via, response] of [['nginx', await edge.request(pathname, { method })], ['replica', await edge.direct(pathname, { method })]] as const) {
+            assert.equal(response.status, 405, `${method} ${pathname} (${via})`);
+            assert.equal(response.headers.allow, 'GET, HEAD', `${method} ${pathname} (${via}): Allow`);
+          }
         }
       }
+      assert.equal((await edge.request('/%E0%A4%A')).status, 400, 'GET /%E0%A4%A (nginx)');
+      assert.equal((await edge.direct('/%E0%A4%A')).status, 400, 'GET /%E0%A4%A (replica)');
       const head = await edge.request(projectPage, { method: 'HEAD' });
       assert.equal(head.status, 200);
       assert.equal(head.body.length, 0);
@@ -242,7 +262,7 @@ async function main() {
       assert.equal(cached.status, 200, `${watchedPage} from the cache`);
       const down = await edge.request('/?replicas=down');
       assert.equal(down.status, 502);
-      assert.deepEqual(securityHeaders(down), reference, `nginx's 502 page: ${nginxHeaders}`);
+      assert.deepEqual(securityHeaders(down), await ownPageHeaders(reference), `nginx's 502 page: ${nginxHeaders}`);
       assert.match(down.text(), /non è disponibile/);
     });
   } finally {

@@ -1,10 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, cp, link, mkdir, mkdtemp, readdir, readlink, rm, symlink } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { unlistedInlineScripts } from '../csp/support';
 import { photos, root, runScript } from '../editor/support';
 
 const run = promisify(execFile);
@@ -48,6 +49,12 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     delete env.CONTENT_DIR;
     const build = await runNext(project, ['build'], env);
     expect(build.code, build.output).toBe(0);
+    // The build's last step (npm run build's postbuild) names each page's inline scripts: none may be left out.
+    await run(process.execPath, [path.join(project, 'scripts', 'page-policies.mjs')], { cwd: project });
+    const built = path.join(project, '.next', 'server', 'app');
+    const pages = (await readdir(built, { recursive: true })).filter((file) => file.endsWith('.html'));
+    expect(pages).toContain(path.join('fotografie', 'citta-d-acqua.html'));
+    for (const page of pages) expect(unlistedInlineScripts(await readFile(path.join(built, page), 'utf8')), page).toEqual([]);
 
     const port = await freePort(3200, 3299);
     const origin = `http://127.0.0.1:${port}`;

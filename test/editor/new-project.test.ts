@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadContent } from '../../lib/content/load';
 import { planProject, Refusal, writeProject } from '../../lib/content/new-project';
+import { photoWork } from '../../lib/photos';
+import { cameraPhoto } from '../../support/camera-photos';
 import { copySite, photos, runScript, snapshot } from './support';
 
 let site: string;
@@ -202,6 +204,25 @@ describe('writing a planned project', () => {
     expect(error).toBeInstanceOf(Refusal);
     expect((error as Refusal).reasons).toContainEqual(expect.stringMatching(/laguna\.md:\d+:\d+: category: expected a category declared in site\.yml/));
     expect(await snapshot(site)).toEqual(before);
+  });
+
+  it('decodes each new photo once: its check, the scratch validation and the write share the decode', { timeout: 60_000 }, async () => {
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'new-project-decodes-'));
+    const own = { ...folders(), photoCacheDir: cache };
+    // The site's own photos, as an earlier build left them in the cache.
+    await loadContent({ ...own, includeDrafts: true });
+    const before = photoWork();
+    // Photos this process has never seen: a camera's landscape and portrait.
+    const shots = [path.join(cache, 'laguna.jpg'), path.join(cache, 'riva.jpg')];
+    await writeFile(shots[0]!, await cameraPhoto('landscape', { seed: 201, width: 1800, height: 1200 }));
+    await writeFile(shots[1]!, await cameraPhoto('rotated', { seed: 202, width: 1800, height: 1200 }));
+    const input = { title: 'Laguna', category: 'fotografie', photos: shots.map((file) => ({ file })) };
+    await planProject(input, own);
+    // An interactive retry checks the photos again.
+    const plan = await planProject(input, own);
+    await writeProject(plan, own);
+    expect(photoWork().decoded - before.decoded).toBe(2);
+    await rm(cache, { recursive: true, force: true });
   });
 
   it('removes the photos and folders it made when a copy fails halfway', async () => {

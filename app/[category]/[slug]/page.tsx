@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import type { CSSProperties } from 'react';
+import { ViewTransition, type CSSProperties } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Photo } from '@/components/image/photo';
+import { CoverBackTransition } from '@/components/project/cover-back-transition';
+import { coverTransitionName } from '@/components/project/cover-transition';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
 import { JsonLd } from '@/components/seo/json-ld';
@@ -74,12 +76,16 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
         <ProjectLinks project={project} strings={strings} />
       </header>
       {cover && (
-        // --ratio caps a portrait cover at 85vh, and keeps the box's size known before the photo arrives.
-        <figure className="project-cover" style={{ '--ratio': coverRatio } as CSSProperties}>
-          <Photo photo={cover} sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${coverRatio}))`} priority />
-          {cover.caption && <figcaption className="project-cover-caption">{cover.caption}</figcaption>}
-        </figure>
+        // The card's cover moves into this one (and back) on a navigation between them.
+        <ViewTransition name={coverTransitionName(project.slug)} share="cover-morph" default="none">
+          {/* --ratio caps a portrait cover at 85vh, and keeps the box's size known before the photo arrives. */}
+          <figure className="project-cover" style={{ '--ratio': coverRatio } as CSSProperties}>
+            <Photo photo={cover} sizes={`min(calc(100vw - 2.5rem), 1120px, calc(85vh * ${coverRatio}))`} priority />
+            {cover.caption && <figcaption className="project-cover-caption">{cover.caption}</figcaption>}
+          </figure>
+        </ViewTransition>
       )}
+      {cover && <CoverBackTransition />}
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}
       <ProjectPager previous={siblings[index - 1]} next={siblings[index + 1]} strings={strings} />
     </article>

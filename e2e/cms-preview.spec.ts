@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { getProject, site } from './support/content';
+import { linkControl } from './support/browser';
+import { cmsPorts, copySite, removeCopy, startEditor, type Editor } from './support/cms';
+import { watchForViolations } from './support/csp';
+
+// The editor's preview pane looks like the published page: the site's stylesheet and title face, the project's
+// title, facts, summary, buttons, cover and text; and site.yml's categories as the header shows them.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const seed = getProject('co-city');
+let copy: string;
+let editor: Editor;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  copy = await copySite();
+  editor = await startEditor(copy);
+});
+
+test.afterAll(async () => {
+  await editor?.stop();
+  await removeCopy(copy);
+});
+
+test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
+
+async function openEntry(page: Page, hash: string) {
+  await page.goto(`/admin${hash}`);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await expect(page.getByText(/^Caricando/)).toHaveCount(0, { timeout: 30_000 });
+  return page.frameLocator('#preview-pane');
+}
+
+test("the seed's preview sets its title in the site's face and shows its facts, buttons and cover", async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  const preview = await openEntry(page, '#/collections/projects/entries/co-city');
+
+  const title = preview.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText(seed.title);
+  const face = await title.evaluate(async (heading) => {
+    const document = heading.ownerDocument;
+    await document.fonts.ready;
+    const family = getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+    const loaded = [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/^["']|["']$/g, ''));
+    return { family, loaded: loaded.includes(family) };
+  });
+  expect(face.loaded, `the heading's face ${face.family} is loaded in the preview`).toBe(true);
+
+  // The same face as the published page's h1.
+  const published = await page.context().newPage();
+  await published.goto(seed.href);
+  const publishedFamily = await published
+    .getByRole('heading', { level: 1 })
+    .evaluate((heading) => getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''));
+  await published.close();
+  expect(face.family).toBe(publishedFamily);
+
+  const category = site.categories.find((category) => category.slug === seed.category)!;
+  await expect(preview.getByRole('definition').filter({ hasText: category.label })).toBeVisible();
+  if (seed.year) await expect(preview.getByRole('definition').filter({ hasText: String(seed.year) })).toBeVisible();
+  for (const link of seed.links) {
+    const button = linkControl(preview.locator('.project-links'), link);
+    await expect(button).toBeVisible();
+    await expect(button).toHaveClass(new RegExp(`\\bbutton-${link.dark ? 'dark' : 'light'}\\b`));
+  }
+
+  const cover = preview.locator('.project-cover img');
+  await expect(cover).toHaveAttribute('alt', seed.cover!.alt);
+  await expect.poll(() => cover.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test("site.yml's preview shows the categories in the order and words of the site's header", async ({ page }) => {
+  const preview = await openEntry(page, '#/collections/site/entries/site');
+  await expect(preview.locator('.site-title')).toHaveText(site.title);
+  await expect(preview.locator('.site-nav a')).toHaveText(site.categories.map((category) => category.label));
+});

@@ -1,0 +1,167 @@
+// The editor's preview pane, drawn as the site draws its pages: the site's own stylesheet and title face (taken from
+// its home page, so they are exactly what the last build or `next dev` serves), and templates that repeat the
+// markup of app/[category]/[slug]/page.tsx and components/site/site-header.tsx with the same class names.
+// Loaded by /admin alone: no public page carries any of it. Decap provides React as `h` and `createClass`.
+/* global CMS, h, createClass */
+
+// The page's words in the site's languages, as lib/i18n.ts has them.
+const strings = {
+  it: {
+    category: 'Categoria',
+    year: 'Anno',
+    role: 'Ruolo',
+    opensInNewTab: '(si apre in una nuova scheda)',
+    photoAlt: '{title}, immagine {position} di {total}',
+    videoAlt: '{title}, video {position} di {total}',
+  },
+  en: {
+    category: 'Category',
+    year: 'Year',
+    role: 'Role',
+    opensInNewTab: '(opens in a new tab)',
+    photoAlt: '{title}, image {position} of {total}',
+    videoAlt: '{title}, video {position} of {total}',
+  },
+};
+
+/** What the preview borrows from the site's home page: stylesheets, <html> classes (the face) and category labels. */
+async function readSite() {
+  const response = await fetch('/', { cache: 'no-store' }).catch(() => undefined);
+  if (!response?.ok) return { stylesheets: [], htmlClass: '', lang: 'it', labels: new Map() };
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const stylesheets = [...page.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href'));
+  const labels = new Map(
+    [...page.querySelectorAll('.site-nav a')].map((link) => [link.getAttribute('href').replace(/^\//, ''), link.textContent]),
+  );
+  return { stylesheets, htmlClass: page.documentElement.className, lang: page.documentElement.lang || 'it', labels };
+}
+
+const given = (value) => (typeof value === 'string' && value.trim() && value !== 'none' && value !== 'null' ? value : undefined);
+
+/**
+ * The first media item's picture: a photo, or the poster of a video or an embed; without an alt, the one the site
+ * derives (content/README.md, `media`).
+ */
+function coverOf(media, title, text) {
+  const first = media && media.first && media.first();
+  if (!first) return undefined;
+  const type = first.get('type');
+  const file = type === 'image' ? first.get('file') : first.get('poster');
+  if (!given(file)) return undefined;
+  const derived = (type === 'image' ? text.photoAlt : text.videoAlt)
+    .replace('{title}', title)
+    .replace('{position}', '1')
+    .replace('{total}', String(media.size));
+  return { file, alt: given(first.get('alt')) || derived, caption: given(first.get('caption')) };
+}
+
+function linkButton(link, index, text) {
+  const className = `button ${link.get('dark') ? 'button-dark' : 'button-light'}`;
+  const name = link.get('name');
+  if (link.get('action') === 'slider') return h('li', { key: index }, h('button', { type: 'button', className }, name));
+  if (link.get('newtab')) {
+    return h(
+      'li',
+      { key: index },
+      h('a', { className, href: link.get('target') }, name, h('span', { 'aria-hidden': 'true' }, ' ↗'), h('span', { className: 'visually-hidden' }, ` ${text.opensInNewTab}`)),
+    );
+  }
+  const href = link.get('action') === 'mailto' ? `mailto:${link.get('emailaddress') || ''}` : link.get('target');
+  return h('li', { key: index }, h('a', { className, href }, name));
+}
+
+/** Puts the site's <html> classes (they define the face's custom properties) on the preview's own <html>. */
+function siteRoot(site) {
+  return {
+    componentDidMount() {
+      this.props.document.documentElement.className = site.htmlClass;
+      this.props.document.documentElement.lang = site.lang;
+    },
+  };
+}
+
+function projectPreview(site) {
+  const text = strings[site.lang.split('-')[0]] || strings.en;
+  return createClass({
+    ...siteRoot(site),
+    render() {
+      const { entry, widgetFor, getAsset } = this.props;
+      const data = entry.get('data');
+      const category = data.get('category');
+      const title = String(data.get('title') || '').trim();
+      const cover = coverOf(data.get('media'), title, text);
+      const links = data.get('links');
+      const facts = [
+        [text.category, category && h('a', { href: `/${category}` }, site.labels.get(category) || category)],
+        [text.year, data.get('year')],
+        [text.role, data.get('role')],
+      ].filter(([, value]) => value && value !== 'none');
+      return h(
+        'main',
+        { id: 'main' },
+        h(
+          'article',
+          { className: 'project' },
+          h(
+            'header',
+            { className: 'project-header' },
+            h('h1', { className: 'project-title' }, title),
+            h('dl', { className: 'project-facts' }, ...facts.map(([term, value]) => h('div', { key: term }, h('dt', null, term), h('dd', null, value)))),
+            h('p', { className: 'lede' }, data.get('summary')),
+            links && links.size > 0 && h('ul', { className: 'project-links' }, ...links.map((link, index) => linkButton(link, index, text)).toArray()),
+          ),
+          cover &&
+            h(
+              'figure',
+              { className: 'project-cover', style: { '--ratio': 1.5 } },
+              h('img', {
+                src: getAsset(cover.file).toString(),
+                alt: cover.alt,
+                // The page knows the photo's proportions at build time; here the photo tells them once loaded.
+                onLoad: (event) => {
+                  const image = event.currentTarget;
+                  image.parentElement.style.setProperty('--ratio', String(image.naturalWidth / image.naturalHeight));
+                },
+              }),
+              cover.caption && h('figcaption', { className: 'project-cover-caption' }, cover.caption),
+            ),
+          h('div', { className: 'prose' }, widgetFor('body')),
+        ),
+      );
+    },
+  });
+}
+
+function sitePreview(site) {
+  return createClass({
+    ...siteRoot(site),
+    render() {
+      const data = this.props.entry.get('data');
+      const categories = data.get('categories');
+      return h(
+        'header',
+        { className: 'site-header' },
+        h('a', { href: '/', className: 'site-title' }, data.get('title')),
+        h(
+          'nav',
+          null,
+          h(
+            'ul',
+            { className: 'site-nav' },
+            ...(categories ? categories.toArray() : []).map((category, index) =>
+              h('li', { key: index }, h('a', { href: `/${category.get('slug')}` }, category.get('label'))),
+            ),
+          ),
+        ),
+      );
+    },
+  });
+}
+
+/** Registers the site's styles and the two templates; cms-init.js waits for it before starting Decap. */
+window.registerSitePreview = async () => {
+  const site = await readSite();
+  for (const href of site.stylesheets) CMS.registerPreviewStyle(href);
+  CMS.registerPreviewTemplate('projects', projectPreview(site));
+  CMS.registerPreviewTemplate('site', sitePreview(site));
+};

@@ -1,0 +1,34 @@
+// The build's last step: every prerendered page gets its own policy, the sha256 of each inline script and style=""
+// attribute the build wrote into it (lib/csp/page-policy.js), in a <meta http-equiv> at the top of its <head>. Both copies are
+// rewritten: .next/server/app (what `next start` and Vercel serve) and the standalone server's.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { inlineScriptsOf, withPagePolicy } from '../lib/csp/page-policy.js';
+
+const started = performance.now();
+const folders = [path.join('.next', 'server', 'app'), path.join('.next', 'standalone', '.next', 'server', 'app')].filter((dir) => existsSync(dir));
+let pages = 0;
+const hashes = new Set();
+for (const folder of folders) {
+  // Next's server copies each page it serves into server/route-cache and serves that copy from then on: one made
+  // before this step (a server already run on the build) would lack the policy.
+  await rm(path.join(folder, '..', 'route-cache'), { recursive: true, force: true });
+  for (const file of await readdir(folder, { recursive: true })) {
+    if (!file.endsWith('.html')) continue;
+    const target = path.join(folder, file);
+    const html = await readFile(target, 'utf8');
+    try {
+      await writeFile(target, withPagePolicy(html));
+    } catch (error) {
+      console.error(`${target}: ${error.message}`);
+      process.exit(1);
+    }
+    for (const script of inlineScriptsOf(html)) hashes.add(script);
+    pages++;
+  }
+}
+console.log(
+  `\nScript policy: ${pages} prerendered HTML files in ${folders.length} folders, ${hashes.size} distinct inline scripts, by hash, in ${Math.round(performance.now() - started)} ms`,
+);
