@@ -8,10 +8,10 @@ import type { PhotoStep } from './lib/time-photos';
 
 const kindFor = (index: number): CameraPhotoKind => (index % 25 === 24 ? 'cmyk' : (['landscape', 'landscape', 'portrait', 'rotated'] as const)[index % 4]!);
 
-/** `count` camera photos in `<dir>/public/_static/images/` and projects that show 10 each. */
+/** `count` camera photos in `<dir>/content/images/` and projects that show 10 each. */
 async function cameraSite({ root, tmp, settings }: Context) {
   const dir = path.join(tmp, 'camera-site');
-  const [images, projects] = [path.join(dir, 'public/_static/images'), path.join(dir, 'content/projects')];
+  const [images, projects] = [path.join(dir, 'content/images'), path.join(dir, 'content/projects')];
   await mkdir(images, { recursive: true });
   await mkdir(projects, { recursive: true });
   await copyFile(path.join(root, 'content/site.yml'), path.join(dir, 'content/site.yml'));
@@ -55,7 +55,7 @@ const section: Section = {
       `The photo step of a build (\`lib/photos\`: the loader's facts, then every file written), in a fresh process as \`next build\` runs it, on generated 24 MP camera photos (${Object.entries(kinds).map(([kind, n]) => `${n} ${kind}`).join(', ')}; ${mib(bytes)} MiB of JPEG). Warm: a second run with the first one's cache and an emptied output folder.`,
       '',
       ...table(['build', 'read', 'decoded', 'encoded', 'wall s', 'CPU s', 's per photo', 'peak RSS MiB'], [row('cold', cold), row('warm', warm)]),
-      `Output: ${whole(cold.files)} files, ${mib(outBytes)} MiB.`,
+      `Output: ${whole(cold.files)} files, ${mib(outBytes)} MiB. Deployed photos: ${mib(bytes + outBytes)} MiB with the originals in \`public/\` (before they moved to \`content/images/\`), ${mib(outBytes)} MiB now.`,
       '',
     ];
   },

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import matter from 'gray-matter';
-import { getProject, projects, drafts } from './support/content';
+import { drafts, getProject, originalOf, projects } from './support/content';
 import { exec } from '../support/processes';
 import { cmsPorts, copySite, isListening, removeCopy, startEditor, type Editor } from './support/cms';
 import { watchForViolations } from './support/csp';
@@ -148,7 +148,7 @@ test('the form refuses a javascript: link and a malformed email address, and sav
 
 test('a new project with an uploaded photo, a gallery and a link passes content:check', async ({ page }) => {
   const { refusals, violations } = await watchForViolations(page);
-  const photo = await readFile(path.join('public', seed.cover!.file));
+  const photo = await readFile(originalOf(seed.cover!.file));
 
   await openAdmin(page, '#/collections/projects/new');
   await page.getByLabel('Titolo').fill('Orti di Mirafiori');
@@ -186,7 +186,7 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
       { action: 'linkto', name: 'il quartiere', target: 'https://example.org/mirafiori' },
     ],
   });
-  expect(Buffer.compare(await readFile(path.join(copy, 'public', '_static', 'images', 'orti-mirafiori.jpg')), photo)).toBe(0);
+  expect(Buffer.compare(await readFile(path.join(copy, 'content', 'images', 'orti-mirafiori.jpg')), photo)).toBe(0);
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 

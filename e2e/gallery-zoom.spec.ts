@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect, test, type CDPSession, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { getProject, type Photo, type Project } from './support/content';
+import { getProject, originalOf, type Photo, type Project } from './support/content';
 import { galleryOf, type Gallery } from './support/gallery';
 import { builtPhoto } from './support/photos';
 
@@ -222,7 +221,7 @@ test.describe('a sharp zoom, fetched only when needed', () => {
     }) => {
       const first = subject.media[0];
       if (first?.type !== 'image') throw new Error(`${subject.slug} does not open on a photo`);
-      const source = await sharp(path.join('public', first.file)).metadata();
+      const source = await sharp(originalOf(first.file)).metadata();
       await page.goto(subject.href);
       await page.waitForLoadState('networkidle');
       // From here on: what the gallery costs, apart from the page's own cover.

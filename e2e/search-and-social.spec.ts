@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { drafts, getProject, projects, projectsIn, site } from './support/content';
+import { drafts, getProject, originalOf, projects, projectsIn, site } from './support/content';
 import { builtPhoto } from './support/photos';
 
 // The build reads SITE_URL, as the README says; this is its documented default.
 const absoluteUrl = (pathname: string) => new URL(pathname, process.env.SITE_URL || 'http://localhost:3000').href;
 const sizeOf = async (file: string) => {
-  const { autoOrient } = await sharp(path.join('public', file)).metadata();
+  const { autoOrient } = await sharp(originalOf(file)).metadata();
   return { width: autoOrient.width, height: autoOrient.height };
 };
 const coCity = getProject('co-city');

@@ -9,6 +9,8 @@ type Page = {
   path: string;
   image?: Pick<Picture, 'social' | 'alt'>;
   type?: 'website' | 'article';
+  /** An unlisted page: reachable by its URL, kept out of search engines. */
+  noindex?: boolean;
 };
 
 /**
@@ -23,6 +25,7 @@ export function pageMetadata(site: Pick<Site, 'title' | 'description'>, page: Pa
     ...(title && { title }),
     description,
     alternates: { canonical: path },
+    ...(page.noindex && { robots: { index: false, follow: false } }),
     openGraph: { type, url: path, siteName: site.title, title: title ?? site.title, description, images },
     twitter: {
       card: images ? 'summary_large_image' : 'summary',

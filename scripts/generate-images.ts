@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 
-const OUT_DIR = path.join(process.cwd(), "public/_static/images");
+const OUT_DIR = path.join(process.cwd(), "content/images");
 const LANDSCAPE = { width: 2400, height: 1600 };
 const PORTRAIT = { width: 1600, height: 2400 };
 

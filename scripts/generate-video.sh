@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Generates the sample clip and its posters with ffmpeg (Debian's `apt-get install ffmpeg`):
 #   public/_static/videos/sigla-jazz.mp4       6 s, 1280×720, H.264 Main, no sound, moov atom first (faststart)
-#   public/_static/images/sigla-jazz.jpg       the clip's poster, a frame at 2 s
-#   public/_static/images/sigla-jazz-spot.jpg  the poster of the sample embed, a recoloured frame at 4.4 s
+#   content/images/sigla-jazz.jpg       the clip's poster, a frame at 2 s
+#   content/images/sigla-jazz-spot.jpg  the poster of the sample embed, a recoloured frame at 4.4 s
 # Usage: bash scripts/generate-video.sh [--force]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 clip=public/_static/videos/sigla-jazz.mp4
-poster=public/_static/images/sigla-jazz.jpg
-spot=public/_static/images/sigla-jazz-spot.jpg
+poster=content/images/sigla-jazz.jpg
+spot=content/images/sigla-jazz-spot.jpg
 
 if [ "${1:-}" != --force ] && [ -e "$clip" ] && [ -e "$poster" ] && [ -e "$spot" ]; then
   echo "$clip and its posters exist; --force regenerates them."

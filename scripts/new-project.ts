@@ -21,7 +21,7 @@ import { slugify, slugSchema } from '../lib/content/schema';
 
 const usage = `usage: npm run new -- --title "…" --category <slug> [options] [photo or folder]…
 
-Writes content/projects/<slug>.md and copies the photos, in gallery order, to public/_static/images/<slug>-<n>.<ext>.
+Writes content/projects/<slug>.md and copies the photos, in gallery order, to content/images/<slug>-<n>.<ext>.
 In a terminal it asks for whatever the flags leave out; without one it never asks.
 
   --title TEXT       required
@@ -31,6 +31,7 @@ In a terminal it asks for whatever the flags leave out; without one it never ask
   --role TEXT
   --summary TEXT     one or two sentences (default: the title)
   --draft            npm run dev shows it, the published site does not
+  --focus POS        where crops of the cover centre: "30% 60%" (across, down) or top, center, bottom, left, right
   --link NAME=URL    a button linking to an http(s) address; repeat for more`;
 
 // Checking a project uses a scratch photo cache, removed on exit: a refused project leaves nothing behind, not even a
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
         role: { type: 'string' },
         summary: { type: 'string' },
         draft: { type: 'boolean' },
+        focus: { type: 'string' },
         link: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -92,6 +94,7 @@ async function main(): Promise<number> {
     role: values.role,
     summary: values.summary,
     draft: values.draft,
+    focus: values.focus,
     links: links.filter((link) => typeof link === 'object'),
     photos: photos.map((file) => ({ file })),
   };

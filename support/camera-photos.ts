@@ -41,11 +41,43 @@ async function pixels(width: number, height: number, seed: number): Promise<Buff
   return out;
 }
 
-/** A camera-like JPEG of the given kind, 24 MP unless a size is given (quality 92, as cameras write "fine"). */
-export async function cameraPhoto(kind: CameraPhotoKind, { seed = 1, width = 6000, height = 4000 } = {}): Promise<Buffer> {
+/**
+ * What a camera writes into a photo (sharp's `withExif`: IFD0 the camera, IFD2 the exposure, IFD3 the GPS position),
+ * private facts included: where it was taken and the body's serial number.
+ */
+export const cameraExif = {
+  IFD0: { Make: 'Leica Camera AG', Model: 'LEICA Q2', Software: 'Q2 Firmware 5.0', Artist: 'Chiara Bonetti' },
+  IFD2: {
+    ExposureTime: '1/250',
+    FNumber: '56/10',
+    ISOSpeedRatings: '100',
+    DateTimeOriginal: '2024:05:18 07:42:10',
+    FocalLength: '28/1',
+    LensModel: 'SUMMILUX 1:1.7/28 ASPH.',
+    BodySerialNumber: '5318008',
+  },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '45/1 4/1 1234/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '7/1 40/1 5678/100',
+  },
+};
+
+/**
+ * A camera-like JPEG of the given kind, 24 MP unless a size is given (quality 92, as cameras write "fine"). With
+ * `exif`, it carries `cameraExif` and an XMP packet, as a camera and an editing program leave them.
+ */
+export async function cameraPhoto(kind: CameraPhotoKind, { seed = 1, width = 6000, height = 4000, exif = false } = {}): Promise<Buffer> {
   const [w, h] = kind === 'portrait' ? [height, width] : [width, height];
   const image = sharp(await pixels(w, h, seed), { raw: { width: w, height: h, channels: 3 } });
-  if (kind === 'rotated') image.withExif({ IFD0: { Make: 'Portfolio test camera' } }).withMetadata({ orientation: 6 });
+  if (exif) {
+    image.withExif(cameraExif).withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="45,4.2057N"/></rdf:RDF></x:xmpmeta>',
+    );
+  }
+  if (kind === 'rotated') image.withExifMerge({ IFD0: { Make: 'Portfolio test camera' } }).withMetadata({ orientation: 6 });
   if (kind === 'cmyk') image.toColourspace('cmyk');
   return image.jpeg({ quality: 92 }).toBuffer();
 }

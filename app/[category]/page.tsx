@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ProjectCard, ProjectGrid } from '@/components/project/project-card';
+import { ProjectRows } from '@/components/project/project-rows';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getCategories, getCategory, getProjects, getSite } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
@@ -35,11 +35,7 @@ export default async function CategoryPage({ params }: PageProps<'/[category]'>)
         <h1>{category.label}</h1>
         {category.description && <p className="lede">{category.description}</p>}
       </header>
-      <ProjectGrid>
-        {projects.map((project, index) => (
-          <ProjectCard key={project.slug} project={project} headingLevel="h2" priority={index === 0} />
-        ))}
-      </ProjectGrid>
+      <ProjectRows projects={projects} headingLevel="h2" />
     </div>
   );
 }

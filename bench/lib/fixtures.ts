@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -14,12 +14,13 @@ function sentence(n: number): string {
 
 /**
  * A content folder of `count` distinct published projects made from the real ones: the real `site.yml`, their own
- * slugs, titles, summaries and texts, categories dealt round-robin, the sample photos reused (in varied order).
+ * slugs, titles, summaries and texts, categories dealt round-robin, the sample photos (copied) reused in varied order.
  */
 export async function generateContent(sourceDir: string, targetDir: string, count: number): Promise<string> {
   await rm(targetDir, { recursive: true, force: true });
   await mkdir(path.join(targetDir, 'projects'), { recursive: true });
   await copyFile(path.join(sourceDir, 'site.yml'), path.join(targetDir, 'site.yml'));
+  await cp(path.join(sourceDir, 'images'), path.join(targetDir, 'images'), { recursive: true });
   const site = parse(await readFile(path.join(sourceDir, 'site.yml'), 'utf8')) as { categories: { slug: string }[] };
   const names = (await readdir(path.join(sourceDir, 'projects'))).filter((name) => name.endsWith('.md')).sort();
   const sources = await Promise.all(names.map((name) => readFile(path.join(sourceDir, 'projects', name), 'utf8')));

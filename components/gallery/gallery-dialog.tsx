@@ -29,7 +29,9 @@ function announcement(item: GalleryItem | undefined, position: { position: numbe
     ...position,
     alt: item.alt,
   });
-  return item.caption ? format(strings.captionAnnouncement, { announcement: slide, caption: item.caption }) : slide;
+  const described = item.caption ? format(strings.captionAnnouncement, { announcement: slide, caption: item.caption }) : slide;
+  if (item.type !== 'image' || !item.camera) return described;
+  return `${described}${/[.!?]$/.test(described) ? '' : '.'} ${item.camera}`;
 }
 
 /** The modal slider itself; loaded with Swiper only when a gallery is first opened. */

@@ -15,7 +15,7 @@ export function galleryItems(media: Media[]): GalleryItem[] {
     const { alt, caption } = item;
     switch (item.type) {
       case 'image':
-        return { type: 'image', alt, caption, photo: galleryPhoto(item) };
+        return { type: 'image', alt, caption, photo: galleryPhoto(item), ...(item.camera && { camera: item.camera }) };
       case 'video':
         return { type: 'video', alt, caption, src: item.file, poster: galleryPhoto(item.poster) };
       case 'embed':

@@ -14,12 +14,17 @@ const ratioStyle = (ratio: number) => ({ '--ratio': ratio.toFixed(4) }) as CSSPr
 /** As wide as the screen, or as the height left by the bar allows. */
 const fittedSizes = (ratio: number) => `min(100vw, calc((100vh - ${chrome}) * ${ratio.toFixed(3)}))`;
 
-/** A slide's media with its caption under it. */
-function SlideFigure({ caption, children }: { caption?: string; children: ReactNode }) {
+/** A slide's media with its caption under it, and the camera's facts in a quieter line below. */
+function SlideFigure({ caption, camera, children }: { caption?: string; camera?: string; children: ReactNode }) {
   return (
     <figure className="gallery-figure">
       <div className="gallery-frame">{children}</div>
-      {caption && <figcaption className="gallery-caption">{caption}</figcaption>}
+      {(caption || camera) && (
+        <figcaption className="gallery-caption">
+          {caption}
+          {camera && <span className="gallery-camera">{camera}</span>}
+        </figcaption>
+      )}
     </figure>
   );
 }
@@ -64,7 +69,7 @@ export function Slide({ item, zoomedWidth, playing, onPlay, strings }: SlideProp
   switch (item.type) {
     case 'image':
       return (
-        <SlideFigure caption={item.caption}>
+        <SlideFigure caption={item.caption} camera={item.camera}>
           <SlideImage photo={item.photo} zoomedWidth={zoomedWidth} />
         </SlideFigure>
       );

@@ -4,7 +4,7 @@ export type GalleryPhoto = { src: string; srcSet: string; alt: string; width: nu
 
 /** One slide of the gallery, in media order. `alt` describes it; `caption` shows under it. */
 export type GalleryItem = { alt: string; caption?: string } & (
-  | { type: 'image'; photo: GalleryPhoto }
+  | { type: 'image'; photo: GalleryPhoto; /** The camera's facts, one line. */ camera?: string }
   | { type: 'video'; src: string; poster: GalleryPhoto }
   | { type: 'embed'; src: string; provider: string; poster?: GalleryPhoto }
 );

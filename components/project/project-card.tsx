@@ -20,7 +20,7 @@ export function ProjectCard({ project, headingLevel: Heading, priority }: Props)
         {cover ? (
           <ViewTransition name={coverTransitionName(project.slug)} share="cover-morph" default="none">
             <div className="card-media">
-              <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" />
+              <Photo photo={cover} sizes={cardSizes} priority={priority} className="card-image" focus={cover.focus} />
             </div>
           </ViewTransition>
         ) : (

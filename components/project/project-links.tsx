@@ -25,7 +25,7 @@ export function ProjectLinks({ project, strings }: Props) {
                 className={className}
                 title={project.title}
                 items={items}
-                // One gallery answers the `#gallery-<n>` deep link, even if several buttons open it.
+                // One gallery answers the `#gallery-<n>` deep link, even if several buttons open it (the grid's, without one).
                 followsHash={index === firstSlider}
                 strings={galleryStrings(strings)}
               />

@@ -9,7 +9,16 @@ import { parse } from 'yaml';
  */
 
 export type Category = { slug: string; label: string; description?: string };
-export type Site = { title: string; description: string; lang: string; author?: string; email?: string; categories: Category[] };
+export type Site = {
+  title: string;
+  description: string;
+  lang: string;
+  author?: string;
+  email?: string;
+  /** `public`: the photos' sources are served as they are, from public/_static/images/. */
+  originals: 'private' | 'public';
+  categories: Category[];
+};
 type Described = { alt: string; caption?: string };
 export type Photo = { type: 'image'; file: string } & Described;
 export type Video = { type: 'video'; file: string; poster: string } & Described;
@@ -97,6 +106,7 @@ function readSite(): Site {
     lang: String(raw.lang),
     author: text(raw.author),
     email: text(raw.email),
+    originals: text(raw.originals) === 'public' ? 'public' : 'private',
     categories,
   };
 }
@@ -155,6 +165,11 @@ function readProject(file: string): Project {
 }
 
 export const site = readSite();
+
+/** The folder of the photos' sources: `<content>/images/`, or `public/_static/images/` with `originals: public`. */
+export const imagesDir = site.originals === 'public' ? path.resolve('public/_static/images') : path.join(contentDir, 'images');
+/** The source file of a photo that front matter names `/_static/images/<name>`. */
+export const originalOf = (file: string) => path.join(imagesDir, file.replace(/^\/_static\/images\//, ''));
 
 const collator = new Intl.Collator(site.lang);
 /** Listing order: `order` ascending, projects without one after them, ties by title. */

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { cache } from 'react';
 import { forgetPhotoFacts, photoWork, prunePhotoCache, writePhotoFiles } from '../photos';
+import { reportPhotoProgress } from '../photos/progress';
 import { formatProblem } from './problems';
 import { loadContent, photoFilesOf, type Content } from './load';
 
@@ -32,14 +33,21 @@ async function load(): Promise<Content> {
   if (!production) forgetPhotoFacts();
   // Photos are written by the build (and by `next dev` for its preview); a deployed server only serves them.
   const photoFiles = building || !production;
-  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles });
+  const stopProgress = building ? reportPhotoProgress() : () => {};
+  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles }).catch(
+    (error: unknown) => {
+      stopProgress();
+      throw error;
+    },
+  );
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   if (photoFiles) {
     const files = photoFilesOf(content.projects);
-    const stats = await writePhotoFiles({ publicDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
+    const stats = await writePhotoFiles({ imagesDir: content.imagesDir, cacheDir: photoCacheDir, outDir: photoOutDir }, files);
+    stopProgress();
     if (building) {
       // Every worker of the build sees the same published photos, so each prunes to the same set.
-      const { removed } = await prunePhotoCache({ publicDir, cacheDir: photoCacheDir }, files);
+      const { removed } = await prunePhotoCache({ imagesDir: content.imagesDir, cacheDir: photoCacheDir }, files);
       const { read, encoded } = photoWork();
       console.log(
         `Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build; ${removed} unused files removed from the cache`,
@@ -64,15 +72,21 @@ export async function getCategory(slug: string) {
   return (await getCategories()).find((category) => category.slug === slug);
 }
 
-/** Published projects of a category, in listing order. */
+/** Listed projects of a category, in listing order: not `unlisted` ones, which only their URL reaches. */
 export async function getProjects(category: string) {
-  return (await getContent()).projects.filter((project) => project.category === category);
+  return (await getAllProjects()).filter((project) => project.category === category);
 }
 
+/** Every listed project, in listing order: what listings, the sitemap and structured data show. */
 export async function getAllProjects() {
+  return (await getContent()).projects.filter((project) => !project.unlisted);
+}
+
+/** Every project that gets a page, unlisted ones included. */
+export async function getBuiltProjects() {
   return (await getContent()).projects;
 }
 
 export async function getProject(category: string, slug: string) {
-  return (await getProjects(category)).find((project) => project.slug === slug);
+  return (await getBuiltProjects()).find((project) => project.category === category && project.slug === slug);
 }

@@ -4,6 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { format, getStrings } from '../i18n';
 import { getPhotoFacts, PhotoError, photoSources, savePhotoIndex, type PhotoDirs, type PhotoFacts, type PhotoSources } from '../photos';
+import { cameraLine } from './camera';
 import { isVideo } from './videos';
 import { markdownToHtml } from './markdown';
 import { ContentError, describeValue, displayPath, formatFieldPath, type Problem } from './problems';
@@ -13,6 +14,7 @@ import {
   siteSchema,
   slugify,
   slugPattern,
+  type Focus,
   type ProjectFrontmatter,
   type Site,
 } from './schema';
@@ -24,7 +26,12 @@ type Described = { alt: string; altGiven: boolean };
 /** An image as pages show it: a photo, or the poster of a video or an embed. */
 export type Picture = { file: string; alt: string } & Pick<PhotoFacts, 'width' | 'height' | 'blurDataURL'> & PhotoSources;
 
-export type Photo = Extract<Item, { type: 'image' }> & Picture & Described;
+export type Photo = Extract<Item, { type: 'image' }> &
+  Picture &
+  Described & {
+    /** The camera's facts, one line ("LEICA Q2 · 28 mm · f/5.6 · 1/250 s · ISO 100"), unless turned off or absent. */
+    camera?: string;
+  };
 export type Video = Omit<Extract<Item, { type: 'video' }>, 'poster'> & Described & { poster: Picture };
 export type Embed = Omit<Extract<Item, { type: 'embed' }>, 'poster'> & Described & { poster?: Picture };
 export type Media = Photo | Video | Embed;
@@ -34,15 +41,24 @@ export type Project = Omit<ProjectFrontmatter, 'media'> & {
   href: string;
   html: string;
   media: Media[];
-  /** The first media item's photo or poster: the project's cover and card image. */
-  cover?: Picture & { caption?: string };
+  /** The first media item's photo or poster: the project's cover and card image, with where a crop of it centres. */
+  cover?: Picture & { caption?: string; focus?: Focus };
 };
 
-export type Content = { site: Site; projects: Project[]; warnings: Problem[] };
+export type Content = {
+  site: Site;
+  projects: Project[];
+  warnings: Problem[];
+  /** Where the photos' sources were read from: what a build makes their files of. */
+  imagesDir: string;
+};
 
 export type LoadOptions = {
   contentDir: string;
+  /** Where videos are served from (`public/`), and the photos too when site.yml says `originals: public`. */
   publicDir: string;
+  /** The photos' sources; by default `<contentDir>/images/` (or `public/_static/images/` with `originals: public`). */
+  imagesDir?: string;
   /** Where photo facts are kept between runs (`.next/cache/photos`), so that unchanged photos are not read again. */
   photoCacheDir: string;
   /** Drafts are shown by `next dev`, never by a production build. */
@@ -55,11 +71,13 @@ export type LoadOptions = {
 type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFacts | undefined)[]; body: string };
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
-export async function loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts, photoFiles }: LoadOptions): Promise<Content> {
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const { contentDir, publicDir, photoCacheDir, includeDrafts, photoFiles } = options;
   const problems: Problem[] = [];
   const site = await readSite(path.join(contentDir, 'site.yml'), problems);
+  const imagesDir = options.imagesDir ?? imagesDirOf(site?.originals, { contentDir, publicDir });
   // Without a valid site.yml, categories are not checked: one error there is enough.
-  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir });
+  const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir, imagesDir });
 
   const projectsDir = path.join(contentDir, 'projects');
   const entries = await readdir(projectsDir).catch(() => {
@@ -74,7 +92,7 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
         const fileProblems: Problem[] = [];
         const project = await loadProject(
           path.join(projectsDir, name),
-          { schema, photos: { publicDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
+          { schema, publicDir, photos: { imagesDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
           fileProblems,
         );
         return { project, fileProblems };
@@ -90,9 +108,20 @@ export async function loadContent({ contentDir, publicDir, photoCacheDir, includ
       .map(({ project }) => project)
       .filter((project): project is Parsed => project !== undefined)
       .filter((project) => includeDrafts || !project.frontmatter.draft)
-      .map((project) => buildProject(project, site.lang)),
+      .map((project) => buildProject(project, site)),
   );
-  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems };
+  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems, imagesDir };
+}
+
+/**
+ * Where the photos' sources are: `<contentDir>/images/`, which is never served (only the files built from them are),
+ * or `public/_static/images/` for a site whose originals are meant to be downloaded as they are.
+ */
+export function imagesDirOf(
+  originals: Site['originals'] | undefined,
+  { contentDir, publicDir }: Pick<LoadOptions, 'contentDir' | 'publicDir'>,
+): string {
+  return originals === 'public' ? path.join(publicDir, '_static', 'images') : path.join(contentDir, 'images');
 }
 
 /** Reads and validates `site.yml` alone; throws a ContentError when it is invalid. */
@@ -120,7 +149,7 @@ async function readSite(file: string, problems: Problem[]): Promise<Site | undef
 
 async function loadProject(
   file: string,
-  { schema, photos }: { schema: ReturnType<typeof createProjectSchema>; photos: PhotoDirs },
+  { schema, publicDir, photos }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string; photos: PhotoDirs },
   problems: Problem[],
 ): Promise<Parsed | undefined> {
   const displayed = displayPath(file);
@@ -191,7 +220,7 @@ async function loadProject(
   const checked = await Promise.all(
     result.data.media.map(async (item, index) => {
       const found: Problem[] = [];
-      if (item.type === 'video' && !(await isVideo(photos.publicDir, item.file))) {
+      if (item.type === 'video' && !(await isVideo(publicDir, item.file))) {
         found.push(unreadable(['media', index, 'file'], `expected a readable MP4 or WebM video, got "${item.file}"`));
       }
       const [key, file] = item.type === 'image' ? ['file', item.file] : ['poster', item.poster];
@@ -282,8 +311,8 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
   );
 }
 
-async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: string): Promise<Project> {
-  const { photoAlt, videoAlt } = getStrings(lang);
+async function buildProject({ slug, frontmatter, images, body }: Parsed, site: Site): Promise<Project> {
+  const { photoAlt, videoAlt } = getStrings(site.lang);
   const media = frontmatter.media.map((item, index, all): Media => {
     const alt =
       item.alt ??
@@ -291,8 +320,10 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, lang: s
     const described = { alt, altGiven: item.alt !== undefined };
     const image = images[index];
     switch (item.type) {
-      case 'image':
-        return { ...item, ...facts(item.file, image!), ...described };
+      case 'image': {
+        const camera = site.exif && item.exif ? cameraLine(image!.camera, site.lang) : undefined;
+        return { ...item, ...facts(item.file, image!), ...described, ...(camera && { camera }) };
+      }
       case 'video':
         return { ...item, ...described, poster: { file: item.poster, alt, ...facts(item.poster, image!) } };
       case 'embed':
@@ -331,7 +362,7 @@ export function photoFilesOf(projects: Project[]): string[] {
 
 function coverOf(item: Media | undefined): Project['cover'] {
   const picture = item && pictureOf(item);
-  return picture && { ...picture, caption: item.caption };
+  return picture && { ...picture, caption: item.caption, ...(item.focus && { focus: item.focus }) };
 }
 
 function byListingOrder(lang: string) {

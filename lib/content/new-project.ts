@@ -5,7 +5,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { getStrings } from '../i18n';
 import { detectPhotoExtension, type PhotoExtension } from '../photos';
-import { loadContent, loadSite } from './load';
+import { photoPrefix } from '../photos/source';
+import { imagesDirOf, loadContent, loadSite } from './load';
 import { ContentError, displayPath, formatProblem, type Problem } from './problems';
 import { slugify, slugSchema } from './schema';
 
@@ -20,6 +21,8 @@ export type NewProject = {
   /** The title stands in when none is given. */
   summary?: string;
   draft?: boolean;
+  /** Where crops of the cover (the first photo) centre: `30% 60%` or a named side. */
+  focus?: string;
   links?: { name: string; target: string }[];
   photos?: { file: string; alt?: string }[];
 };
@@ -50,7 +53,6 @@ export class Refusal extends Error {
   }
 }
 
-const imagesFolder = '_static/images';
 const photoNamePattern = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** The photos a path stands for: the file itself, or a folder's photo files (by name) in natural order. */
@@ -108,8 +110,9 @@ export async function planProject(input: NewProject, folders: Folders): Promise<
     reasons.push(`title: has no letter or digit to make a slug from, got "${title}"; give one with --slug`);
   }
   const slugUsable = slugSchema.safeParse(slug).success;
+  const imagesDir = imagesDirOf(site.originals, folders);
   const targetsOf = (candidate: string) =>
-    extensions.map((extension, index) => path.join(folders.publicDir, imagesFolder, `${candidate}-${index + 1}.${extension}`));
+    extensions.map((extension, index) => path.join(imagesDir, `${candidate}-${index + 1}.${extension}`));
   const fileOf = (candidate: string) => path.join(folders.contentDir, 'projects', `${candidate}.md`);
   let freeSlug: string | undefined;
   if (slugUsable) {
@@ -129,14 +132,14 @@ export async function planProject(input: NewProject, folders: Folders): Promise<
   const targets = targetsOf(fileSlug);
   const { markdown, labels } = renderProject(input, {
     galleryLink: getStrings(site.lang).galleryLink,
-    files: targets.map((target) => `/${path.relative(folders.publicDir, target).split(path.sep).join('/')}`),
+    files: targets.map((target) => `${photoPrefix}${path.relative(imagesDir, target).split(path.sep).join('/')}`),
   });
 
   const describeField = (field = '') =>
     field
       .replace(/^media\[(\d+)\]\S*/, (_, index: string) => `photo ${displayPath(photos[Number(index)]!.file)}`)
       .replace(/^links\[(\d+)\]\S*/, (_, index: string) => labels[Number(index)] ?? field);
-  const staged = await validateInScratchFolder(folders, fileSlug, markdown, photos, targets);
+  const staged = await validateInScratchFolder(folders, fileSlug, markdown, photos, targets.map((target) => path.basename(target)));
   if ('problems' in staged) {
     // A photo that failed its own check above, or a summary made from an empty title, is not reported twice.
     const photoProblems = checked.some((result) => 'problem' in result);
@@ -217,7 +220,12 @@ function renderProject(input: NewProject, { galleryLink, files }: { galleryLink:
     summary: input.summary?.trim() || title,
     draft: input.draft ?? false,
     ...(photos.length && {
-      media: photos.map((photo, index) => ({ type: 'image', file: files[index]!, ...(photo.alt?.trim() && { alt: photo.alt.trim() }) })),
+      media: photos.map((photo, index) => ({
+        type: 'image',
+        file: files[index]!,
+        ...(photo.alt?.trim() && { alt: photo.alt.trim() }),
+        ...(index === 0 && input.focus?.trim() && { focus: input.focus.trim() }),
+      })),
     }),
     ...(links.length && { links }),
   };
@@ -238,28 +246,30 @@ async function findFreeSlug(slug: string, taken: (candidate: string) => Promise<
   }
 }
 
-/** The build's loader on a scratch folder holding site.yml and this project alone, the photos linked in. */
+/** The build's loader on a scratch folder holding site.yml and this project alone, the photos linked in by name. */
 async function validateInScratchFolder(
   folders: Folders,
   slug: string,
   markdown: string,
   photos: { file: string }[],
-  targets: string[],
+  names: string[],
 ): Promise<{ href: string } | { problems: Problem[] }> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'new-project-'));
   try {
     const contentDir = path.join(scratch, 'content');
-    const publicDir = path.join(scratch, 'public');
+    const imagesDir = path.join(contentDir, 'images');
     await mkdir(path.join(contentDir, 'projects'), { recursive: true });
-    await mkdir(path.join(publicDir, imagesFolder), { recursive: true });
+    await mkdir(imagesDir, { recursive: true });
     await copyFile(path.join(folders.contentDir, 'site.yml'), path.join(contentDir, 'site.yml'));
     await writeFile(path.join(contentDir, 'projects', `${slug}.md`), markdown);
-    await Promise.all(
-      photos.map((photo, index) =>
-        symlink(path.resolve(photo.file), path.join(publicDir, path.relative(folders.publicDir, targets[index]!))),
-      ),
-    );
-    const { projects } = await loadContent({ contentDir, publicDir, photoCacheDir: folders.photoCacheDir, includeDrafts: true });
+    await Promise.all(photos.map((photo, index) => symlink(path.resolve(photo.file), path.join(imagesDir, names[index]!))));
+    const { projects } = await loadContent({
+      contentDir,
+      publicDir: folders.publicDir,
+      imagesDir,
+      photoCacheDir: folders.photoCacheDir,
+      includeDrafts: true,
+    });
     return { href: projects[0]!.href };
   } catch (error) {
     if (error instanceof ContentError) return { problems: error.problems };

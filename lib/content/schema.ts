@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { closest } from './problems';
+import { photoSourcePath } from '../photos/source';
+import { closest, displayPath } from './problems';
 
 /** The previous CMS writes `none` (and sometimes `"null"` or nothing) for an absent value. */
 const absent = (value: unknown) =>
@@ -40,6 +41,10 @@ export const siteSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "it"'),
   author: optionalText,
   email: optional(z.email('expected an email address')),
+  /** `false` hides the camera's facts (model, lens, exposure, date) under every photo of the gallery. */
+  exif: optional(z.boolean('expected true or false')).transform((value) => value ?? true),
+  /** `private` (the default): photo sources stay in `content/images/`, unpublished; `public`: served as they are. */
+  originals: optional(z.enum(['private', 'public'], 'expected private or public')).transform((value) => value ?? 'private'),
   categories: z
     .array(z.object({ slug, label: text, description: optionalText }))
     .min(1, 'expected at least one category')
@@ -122,7 +127,13 @@ export function mailtoHref(address: string, subject?: string, body?: string): st
   return `mailto:${address}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-type ProjectContext = { categories: readonly string[] | undefined; publicDir: string };
+type ProjectContext = {
+  categories: readonly string[] | undefined;
+  /** Where videos are (`public/`). */
+  publicDir: string;
+  /** Where photo sources are (`content/images/`), named `/_static/images/…` in front matter. */
+  imagesDir: string;
+};
 
 /** The players the CSP allows to be framed, and the page URLs an editor copies from each site. */
 const players = [
@@ -150,35 +161,67 @@ export function embedPlayer(url: string): EmbedPlayer | undefined {
   return undefined;
 }
 
+const namedFocus = { top: [50, 0], center: [50, 50], bottom: [50, 100], left: [0, 50], right: [100, 50] } as const;
+const focusMessage = 'expected a focus such as "30% 60%" (across, down) or one of top, center, bottom, left, right';
+
+/** Where a crop of the photo centres: `30% 60%` (across, then down) or a named side; `{ x, y }` in percent. */
+const focusSchema = z
+  .string(focusMessage)
+  .trim()
+  .transform((value, ctx) => {
+    const named = namedFocus[value as keyof typeof namedFocus];
+    const match = /^(\d{1,3}(?:\.\d+)?)% +(\d{1,3}(?:\.\d+)?)%$/.exec(value);
+    const [x, y] = named ?? (match ? [Number(match[1]), Number(match[2])] : []);
+    if (x === undefined || y === undefined || x > 100 || y > 100) {
+      ctx.addIssue({ code: 'custom', message: focusMessage });
+      return z.NEVER;
+    }
+    return { x, y };
+  });
+
+export type Focus = z.output<typeof focusSchema>;
+
 const embedUrlMessage =
   'expected a YouTube or Vimeo video URL (https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…)';
 
 /** The frontmatter of `content/projects/<slug>.md`, cleaned of the previous CMS's quirks. */
-export function createProjectSchema({ categories, publicDir }: ProjectContext) {
-  const publicFile = (pattern: RegExp, expected: string) =>
+export function createProjectSchema({ categories, publicDir, imagesDir }: ProjectContext) {
+  const fileIn = (pattern: RegExp, expected: string, folder: string, resolve: (file: string) => string) =>
     z
       .string(expected)
       .trim()
       .regex(pattern, { message: expected, abort: true })
-      .refine((file) => !file.split('/').includes('..'), { message: 'expected a path inside public/', abort: true })
-      .refine((file) => existsSync(path.join(publicDir, file)), 'expected an existing file under public/');
-  const imageFile = publicFile(
-    /^\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i,
-    'expected an image path under public/ such as "/_static/images/photo.jpg"',
+      .refine((file) => !file.split('/').includes('..'), { message: `expected a path inside ${folder}`, abort: true })
+      .refine((file) => existsSync(resolve(file)), `expected an existing file under ${folder}`);
+  const imagesFolder = `${displayPath(imagesDir)}/`;
+  const imageFile = fileIn(
+    /^\/_static\/images\/[^\\]+\.(?:jpe?g|png|webp|avif)$/i,
+    `expected an image path such as "/_static/images/photo.jpg" (its file under ${imagesFolder})`,
+    imagesFolder,
+    (file) => photoSourcePath(imagesDir, file),
   );
-  const videoFile = publicFile(
+  const videoFile = fileIn(
     /^\/[^\\]+\.(?:mp4|webm)$/i,
     'expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4"',
+    'public/',
+    (file) => path.join(publicDir, file),
   );
   const described = {
     alt: z.preprocess((value) => (missingAlt(value) ? undefined : value), text.optional()),
     caption: optionalText,
+    focus: optional(focusSchema),
   };
 
   const mediaSchema = z.discriminatedUnion(
     'type',
     [
-      z.object({ type: z.literal('image'), file: imageFile, ...described }),
+      z.object({
+        type: z.literal('image'),
+        file: imageFile,
+        ...described,
+        /** `false` hides this photo's camera facts in the gallery. */
+        exif: optional(z.boolean('expected true or false')).transform((value) => value ?? true),
+      }),
       z.object({
         type: z.literal('video'),
         file: videoFile,
@@ -221,6 +264,7 @@ export function createProjectSchema({ categories, publicDir }: ProjectContext) {
       year: optional(z.union([z.string(), z.number()], 'expected a year').transform(String).pipe(text)),
       summary: requiredText,
       draft: flag,
+      unlisted: flag,
       media: optional(z.array(mediaSchema, 'expected a list of media')).transform((media) => media ?? []),
       links: optional(z.array(linkSchema, 'expected a list of links')).transform((links) => links ?? []),
     })
@@ -247,9 +291,9 @@ export function createProjectSchema({ categories, publicDir }: ProjectContext) {
 export type ProjectFrontmatter = z.output<ReturnType<typeof createProjectSchema>>;
 
 const mediaKeys = {
-  image: ['type', 'file', 'alt', 'caption'],
-  video: ['type', 'file', 'poster', 'alt', 'caption'],
-  embed: ['type', 'url', 'poster', 'alt', 'caption'],
+  image: ['type', 'file', 'alt', 'caption', 'focus', 'exif'],
+  video: ['type', 'file', 'poster', 'alt', 'caption', 'focus'],
+  embed: ['type', 'url', 'poster', 'alt', 'caption', 'focus'],
 } as const;
 
 /**
@@ -257,7 +301,7 @@ const mediaKeys = {
  * every media type, `mediaTypes` those of each type.
  */
 export const knownKeys = {
-  project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'media', 'links'],
+  project: ['title', 'order', 'category', 'role', 'year', 'summary', 'draft', 'unlisted', 'media', 'links'],
   media: [...new Set(Object.values(mediaKeys).flat())],
   mediaTypes: mediaKeys,
   links: ['name', 'action', 'target', 'emailaddress', 'emailsubject', 'emailcontent', 'dark', 'newtab'],

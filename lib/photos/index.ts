@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import readExif from 'exif-reader';
 import { parse as parseIcc } from 'icc';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
+import { photoSourcePath } from './source';
+
+export { photoPrefix, photoSourcePath } from './source';
 
 /**
  * Photos are resized once, at build time, into static WebP files (and AVIF ones for the small widths) named after the
@@ -11,12 +15,13 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
  */
 export const photoSettings = {
   /**
-   * What the layouts ask for: 480 a card on a desktop; 660 and 750 a card or cover across a 412- or 390-px phone at
-   * 1.75x and 2x (a browser takes the first width at or above what it needs: without 660, a 1.75x phone takes 750,
-   * a third more pixels); 1080 and 1200 the same at 2.6-3x, and the project column on a desktop; 1920 the gallery;
-   * 2880 the gallery zoomed.
+   * What the layouts ask for, each at most 1.2× the one before: a tile of the project's grid may be any width, and the
+   * browser takes a file near twice its width on a 2x screen (Chromium the smaller of two neighbours when the needed
+   * density is below their geometric mean), so the steps must be small for the file to stay within 2-2.5× the tile.
+   * 660 and 750 are a card or cover across a 412- or 390-px phone at 1.75x and 2x; 1200 the project column on a
+   * desktop; 2880 the gallery zoomed.
    */
-  widths: [480, 660, 750, 1080, 1200, 1920, 2880],
+  widths: [240, 288, 345, 415, 480, 560, 660, 750, 900, 1080, 1200, 1440, 1728, 2074, 2488, 2880],
   /** No file is longer than this on either side: a portrait's largest is 1920×2880, not 2880×4320 (2.25× the pixels). */
   maxSide: 2880,
   /** What `src` names for browsers that ignore `srcset`: the largest width up to this one. */
@@ -45,7 +50,8 @@ export const photoSettings = {
   maxPixels: 120_000_000,
 } as const;
 
-const settingsKey = JSON.stringify(photoSettings);
+/** The facts' shape is in the key too: facts cached before camera facts were read are not used. */
+const settingsKey = JSON.stringify({ ...photoSettings, facts: ['camera'] });
 /** Names the settings in the index: an index made under other settings points at other hashes, so it is not used. */
 const settingsDigest = createHash('sha256').update(settingsKey).digest('hex').slice(0, 10);
 export const photoUrlPrefix = '/_next/static/photos';
@@ -58,6 +64,23 @@ export type PhotoFacts = {
   blurDataURL: string;
   /** The widths built for it: the configured ones up to the photo's own width, never an upscale. */
   widths: number[];
+  /** What the camera wrote of the exposure, when it did; never its position (GPS) nor its serial number. */
+  camera?: CameraFacts;
+};
+
+/** The camera's facts a gallery shows: read from the EXIF once, kept in the cache with the other facts. */
+export type CameraFacts = {
+  model?: string;
+  lens?: string;
+  /** Millimetres. */
+  focalLength?: number;
+  /** The f-number: 5.6 for f/5.6. */
+  aperture?: number;
+  /** Seconds: 0.004 for 1/250 s. */
+  exposure?: number;
+  iso?: number;
+  /** When it was taken, as the camera's clock said (ISO 8601, no time zone). */
+  taken?: string;
 };
 
 export type PhotoSources = {
@@ -73,8 +96,11 @@ export type PhotoSources = {
 };
 
 export type PhotoDirs = {
-  /** The folder photo paths are relative to (`public/`). */
-  publicDir: string;
+  /**
+   * The folder of the photos' sources (`content/images/`): a photo `/_static/images/x.jpg` is read from
+   * `<imagesDir>/x.jpg`, any other path from `<imagesDir><path>`.
+   */
+  imagesDir: string;
   /** Where facts and encoded files are kept between builds (`.next/cache/photos`). */
   cacheDir: string;
   /**
@@ -120,6 +146,18 @@ const withSharp = limiter(3);
 const work = { read: 0, decoded: 0, encoded: 0 };
 export const photoWork = (): Readonly<typeof work> => ({ ...work });
 
+/** Photos this process found new or changed (`queued`) and how many of them are read and encoded (`done`). */
+const progress = { queued: 0, done: 0 };
+export const photoProgress = (): Readonly<typeof progress> => ({ ...progress });
+async function counted<T>(job: () => Promise<T>): Promise<T> {
+  progress.queued++;
+  try {
+    return await job();
+  } finally {
+    progress.done++;
+  }
+}
+
 type IndexEntry = { size: number; mtimeMs: number; ctimeMs: number; hash: string };
 type Index = Record<string, IndexEntry>;
 
@@ -134,11 +172,11 @@ const checkedByHash = new Map<string, Promise<PhotoFacts>>();
 const memo = (processWide[memoKey] ??= new Map<string, Promise<PhotoFacts>>()) as Map<string, Promise<PhotoFacts>>;
 
 /**
- * Size, placeholder and widths of `public/<file>`. A file unchanged since the last build (same size and times) is not
+ * Size, placeholder and widths of the photo `file` names. A file unchanged since the last build (same size and times) is not
  * read again; a changed one is hashed, and decoded only if its bytes are new.
  */
 export function getPhotoFacts(dirs: PhotoDirs, file: string): Promise<PhotoFacts> {
-  const absolute = path.join(dirs.publicDir, file);
+  const absolute = photoSourcePath(dirs.imagesDir, file);
   let facts = memo.get(absolute);
   if (!facts) {
     facts = readFacts(dirs, file).catch((error: unknown) => {
@@ -158,8 +196,8 @@ export function forgetPhotoFacts(): void {
   indexes.clear();
 }
 
-async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: string): Promise<PhotoFacts> {
-  const absolute = path.join(publicDir, file);
+async function readFacts({ imagesDir, cacheDir, withFiles }: PhotoDirs, file: string): Promise<PhotoFacts> {
+  const absolute = photoSourcePath(imagesDir, file);
   const stats = await stat(absolute);
   const index = await readIndex(cacheDir);
   const known = index.entries[absolute];
@@ -168,7 +206,7 @@ async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: st
     if (cached) return cached;
   }
   // Reading, hashing and decoding share the limit: 200 camera files read at once would hold gigabytes.
-  const facts = await withSharp(async () => {
+  const facts = await counted(() => withSharp(async () => {
     const bytes = await readFile(absolute);
     work.read++;
     const hash = hashOf(bytes);
@@ -181,7 +219,7 @@ async function readFacts({ publicDir, cacheDir, withFiles }: PhotoDirs, file: st
     if (withFiles) work.encoded++;
     await writeAtomic(factsFile, JSON.stringify(decoded));
     return decoded;
-  });
+  }));
   index.entries[absolute] = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, hash: facts.hash };
   index.dirty = true;
   return facts;
@@ -225,9 +263,39 @@ async function decodeFacts(bytes: Buffer, hash: string, files?: { file: string; 
     // libvips's own text is not stable (under load it can say "Unknown error"), so the message does not repeat it.
     throw new PhotoError('a readable image', 'it is damaged or cut short');
   }
-  const facts = { hash, width, height, blurDataURL: `data:image/webp;base64,${blur.toString('base64')}`, widths };
+  const camera = cameraFacts(metadata.exif);
+  const facts = { hash, width, height, blurDataURL: `data:image/webp;base64,${blur.toString('base64')}`, widths, ...(camera && { camera }) };
   if (files && pixels) await writeVariants(pixels, files.file, facts, files.cacheDir);
   return facts;
+}
+
+/** The exposure facts of an EXIF block, picked one by one: nothing else of it (GPS, serial numbers) is kept. */
+function cameraFacts(exif: Buffer | undefined): CameraFacts | undefined {
+  if (!exif) return undefined;
+  let tags: ReturnType<typeof readExif>;
+  try {
+    tags = readExif(exif);
+  } catch {
+    return undefined;
+  }
+  const { Image: image, Photo: photo } = tags;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.replace(/\0/g, '').trim() : undefined);
+  const number = (value: unknown) => {
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'number' && Number.isFinite(first) && first > 0 ? first : undefined;
+  };
+  const taken = photo?.DateTimeOriginal ?? image?.DateTime;
+  const facts: CameraFacts = {
+    model: text(image?.Model),
+    lens: text(photo?.LensModel),
+    focalLength: number(photo?.FocalLength),
+    aperture: number(photo?.FNumber),
+    exposure: number(photo?.ExposureTime),
+    iso: number(photo?.ISOSpeedRatings ?? photo?.PhotographicSensitivity),
+    taken: taken instanceof Date && !Number.isNaN(taken.getTime()) ? taken.toISOString().slice(0, 19) : undefined,
+  };
+  const known = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as CameraFacts;
+  return Object.keys(known).length ? known : undefined;
 }
 
 type Pixels = { data: Buffer; info: OutputInfo };
@@ -324,7 +392,7 @@ export async function writePhotoFiles(
       const wanted = encodedNames(file, facts);
       const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
       if (cached.includes(false)) {
-        await withSharp(() => encode(path.join(dirs.publicDir, file), file, facts, dirs.cacheDir));
+        await counted(() => withSharp(() => encode(photoSourcePath(dirs.imagesDir, file), file, facts, dirs.cacheDir)));
         work.encoded++;
         stats.encoded++;
       }
@@ -363,7 +431,7 @@ export async function prunePhotoCache(dirs: PhotoDirs, files: readonly string[])
     .filter((name) => !keep.has(name));
   await Promise.all(unused.map((name) => rm(path.join(dirs.cacheDir, name), { force: true })));
   const index = await readIndex(dirs.cacheDir);
-  const used = new Set(files.map((file) => path.join(dirs.publicDir, file)));
+  const used = new Set(files.map((file) => photoSourcePath(dirs.imagesDir, file)));
   for (const key of Object.keys(index.entries)) {
     if (!used.has(key)) {
       delete index.entries[key];

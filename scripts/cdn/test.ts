@@ -3,7 +3,7 @@
 // of a second build whose new content must show without a purge.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -215,6 +215,13 @@ async function main() {
       const head = await edge.request(projectPage, { method: 'HEAD' });
       assert.equal(head.status, 200);
       assert.equal(head.body.length, 0);
+    });
+
+    await check('no photo original is served: its /_static/images/ address is a 404, also once cached', async () => {
+      const [name] = await readdir(path.join(root, 'content', 'images'));
+      assert.ok(name, 'content/images/ holds the photos');
+      for (const response of await twice(edge, `/_static/images/${name}`)) assert.equal(response.status, 404, `/_static/images/${name}`);
+      return `/_static/images/${name}`;
     });
 
     // The watched page and its payload are cached now; the deploy below comes before their minute is up.

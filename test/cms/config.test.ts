@@ -3,7 +3,9 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { imagesDirOf } from '../../lib/content/load';
 import { createProjectSchema, knownKeys, siteSchema } from '../../lib/content/schema';
+import { photoSourcePath } from '../../lib/photos/source';
 
 // Decap's config.yml and the loader's schema must not drift apart: every field the editor offers is a key the
 // loader knows, every key the loader requires is required in the form, and the form's patterns accept what the
@@ -32,7 +34,8 @@ const siteFields = siteCollection.files!.find((file) => file.file === 'content/s
 const siteSource = parse(readFileSync(path.join(root, 'content/site.yml'), 'utf8')) as Record<string, unknown>;
 const site = siteSchema.parse(siteSource);
 const publicDir = path.join(root, 'public');
-const projectSchema = createProjectSchema({ categories: site.categories.map((category) => category.slug), publicDir });
+const imagesDir = imagesDirOf(site.originals, { contentDir: path.join(root, 'content'), publicDir });
+const projectSchema = createProjectSchema({ categories: site.categories.map((category) => category.slug), publicDir, imagesDir });
 
 /** The raw front matter of every project in content/: real, valid values to probe the schema with. */
 const samples = readdirSync(path.join(root, 'content/projects'))
@@ -150,7 +153,7 @@ describe('config.yml: the projects collection', () => {
 
   it('uploads photos where the loader looks for them, referenced as it expects', () => {
     const photo = readdirSync(path.join(root, config.media_folder))[0]!;
-    expect(path.join(publicDir, config.public_folder, photo)).toBe(path.join(root, config.media_folder, photo));
+    expect(photoSourcePath(imagesDir, `${config.public_folder}/${photo}`)).toBe(path.join(root, config.media_folder, photo));
     const { sample, index } = itemsOf(listFields.find((field) => field.name === 'media')!, undefined)[0]!;
     const changed = clone(sample);
     (changed.media as Record<string, unknown>[])[index]!.file = `${config.public_folder}/${photo}`;

@@ -11,7 +11,7 @@ const fixtures = path.join(import.meta.dirname, 'fixtures');
 const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
 afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 const load = (folder: string) =>
-  loadContent({ contentDir: path.join(fixtures, folder), publicDir: path.join(fixtures, 'public'), photoCacheDir, includeDrafts: false });
+  loadContent({ contentDir: path.join(fixtures, folder), publicDir: path.join(fixtures, 'public'), imagesDir: path.join(fixtures, 'images'), photoCacheDir, includeDrafts: false });
 
 const ranFlags = ['pwned', 'yamlRan', 'javascriptRan', 'spacedRan'];
 

@@ -8,11 +8,12 @@ import { ContentError, formatProblem } from '../../lib/content/problems';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const fixturePublic = path.join(fixtures, 'public');
+const fixtureImages = path.join(fixtures, 'images');
 const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
 afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 
-const load = (folder: string, { includeDrafts = false, publicDir = fixturePublic } = {}) =>
-  loadContent({ contentDir: path.join(fixtures, folder), publicDir, photoCacheDir, includeDrafts });
+const load = (folder: string, { includeDrafts = false, publicDir = fixturePublic, imagesDir = fixtureImages } = {}) =>
+  loadContent({ contentDir: path.join(fixtures, folder), publicDir, imagesDir, photoCacheDir, includeDrafts });
 
 async function problemsOf(folder: string): Promise<string[]> {
   const error = await load(folder).then(
@@ -104,7 +105,7 @@ describe('the seed from the previous CMS, as it is', () => {
   });
 
   it('loads with its quirks cleaned', async () => {
-    const { projects } = await load('seed', { publicDir: path.resolve('public') });
+    const { projects } = await load('seed', { publicDir: path.resolve('public'), imagesDir: path.resolve('content/images') });
     const [coCity] = projects;
     expect(coCity).toMatchObject({ slug: 'co-city', title: 'Co-city', order: 4, year: '2020', role: 'assignment' });
     expect(coCity?.summary).toMatch(/^Nel progetto Co-City Torino .* responsabilizzazione\.$/);
@@ -140,7 +141,7 @@ describe('a broken content folder', () => {
       `${base}/bad-embed.md:9:10: media[1].url: ${embedUrl}, got "https://www.youtube.com/embed/aqz-KE-bpKQ"`,
       `${base}/bad-embed.md:11:10: media[2].url: ${embedUrl}, got "https://vimeo.com/canale/prova"`,
       `${base}/bad-embed.md:12:5: media[3].url: ${embedUrl}, got nothing`,
-      `${base}/bad-embed.md:16:13: media[4].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got "/_static/videos/clip.mp4"`,
+      `${base}/bad-embed.md:16:13: media[4].poster: expected an image path such as "/_static/images/photo.jpg" (its file under test/content/fixtures/images/), got "/_static/videos/clip.mp4"`,
       `${base}/bad-embed.md:18:10: media[5].url: ${embedUrl}, got "https://youtube.com.example.org/watch?v=aqz-KE-bpKQ"`,
       `${base}/bad-image.md:7:11: media[0].file: expected a readable JPEG, PNG, WebP or AVIF image, got "/_static/images/broken.jpg"`,
       `${base}/bad-image.md:9:11: media[1].file: expected a readable image, got "/_static/images/truncated.jpg": it is damaged or cut short`,
@@ -150,19 +151,19 @@ describe('a broken content folder', () => {
       `${base}/bad-link.md:20:13: links[3].target: expected an http(s) URL, got "data:text/html,<script>alert(1)</script>"`,
       `${base}/bad-link.md:22:13: links[4].action: expected one of slider, linkto, mailto, got "popup"`,
       `${base}/bad-link.md:25:19: links[5].emailaddress: expected an email address, got "none"`,
-      `${base}/bad-media.md:7:11: media[0].file: expected an existing file under public/, got "/_static/images/manca.jpg"`,
+      `${base}/bad-media.md:7:11: media[0].file: expected an existing file under test/content/fixtures/images/, got "/_static/images/manca.jpg"`,
       `${base}/bad-media.md:9:11: media[1].file: expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4", got "/_static/images/wide.jpg"`,
-      `${base}/bad-media.md:8:5: media[1].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got nothing`,
-      `${base}/bad-media.md:11:11: media[2].file: expected an image path under public/ such as "/_static/images/photo.jpg", got "/../../package.json"`,
+      `${base}/bad-media.md:8:5: media[1].poster: expected an image path such as "/_static/images/photo.jpg" (its file under test/content/fixtures/images/), got nothing`,
+      `${base}/bad-media.md:11:11: media[2].file: expected an image path such as "/_static/images/photo.jpg" (its file under test/content/fixtures/images/), got "/../../package.json"`,
       `${base}/bad-types.md:3:8: order: expected a number, got "primo"`,
       `${base}/bad-types.md:5:7: year: expected a year, got a list`,
       `${base}/bad-types.md:7:8: draft: expected true or false, got "forse"`,
       `${base}/bad-video.md:7:11: media[0].file: expected an MP4 or WebM video path under public/ such as "/_static/videos/clip.mp4", got "/_static/videos/clip.mov"`,
       `${base}/bad-video.md:10:11: media[1].file: expected an existing file under public/, got "/_static/videos/manca.mp4"`,
-      `${base}/bad-video.md:12:5: media[2].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got nothing`,
-      `${base}/bad-video.md:16:13: media[3].poster: expected an image path under public/ such as "/_static/images/photo.jpg", got "none"`,
+      `${base}/bad-video.md:12:5: media[2].poster: expected an image path such as "/_static/images/photo.jpg" (its file under test/content/fixtures/images/), got nothing`,
+      `${base}/bad-video.md:16:13: media[3].poster: expected an image path such as "/_static/images/photo.jpg" (its file under test/content/fixtures/images/), got "none"`,
       `${base}/bad-video.md:17:14: media[3].caption: expected text, got 42`,
-      `${base}/bad-video.md:20:13: media[4].poster: expected an existing file under public/, got "/_static/images/manca.jpg"`,
+      `${base}/bad-video.md:20:13: media[4].poster: expected an existing file under test/content/fixtures/images/, got "/_static/images/manca.jpg"`,
       `${base}/bad-video.md:21:11: media[5].type: expected a media type: image, video or embed, got "audio"`,
       `${base}/executes.md:1:1: expected YAML front matter ("---"), got "---js": front matter in other languages is refused and never run`,
       `${base}/malformed.md:4:21: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,

@@ -11,7 +11,8 @@ const fixtures = path.join(import.meta.dirname, 'fixtures');
 const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
 afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 const publicDir = path.join(fixtures, 'public');
-const load = () => loadContent({ contentDir: path.join(fixtures, 'media'), publicDir, photoCacheDir, includeDrafts: false });
+const imagesDir = path.join(fixtures, 'images');
+const load = () => loadContent({ contentDir: path.join(fixtures, 'media'), publicDir, imagesDir, photoCacheDir, includeDrafts: false });
 
 describe('videos and embeds beside photos', () => {
   it('keeps every media type in gallery order, with alt texts, captions and the facts of each poster', async () => {
@@ -61,7 +62,7 @@ describe('videos and embeds beside photos', () => {
     const { warnings } = await load();
     expect(warnings.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /fixtures\/media\/projects\/film\.md:21:5: warning: media\[3\]\.poster: unknown field, ignored \(known fields: type, file, alt, caption\)$/,
+        /fixtures\/media\/projects\/film\.md:21:5: warning: media\[3\]\.poster: unknown field, ignored \(known fields: type, file, alt, caption, focus, exif\)$/,
       ),
     ]);
   });
@@ -99,7 +100,7 @@ describe('embed URLs', () => {
 });
 
 describe('knownKeys', () => {
-  const schema = createProjectSchema({ categories: undefined, publicDir });
+  const schema = createProjectSchema({ categories: undefined, publicDir, imagesDir });
   const valid = {
     image: { type: 'image', file: '/_static/images/wide.jpg' },
     video: { type: 'video', file: '/_static/videos/clip.mp4', poster: '/_static/images/wide.jpg' },
@@ -126,7 +127,7 @@ describe('knownKeys', () => {
   });
 
   it('matches the error the loader gives an unknown type', async () => {
-    const error = await loadContent({ contentDir: path.join(fixtures, 'broken'), publicDir, photoCacheDir, includeDrafts: false }).catch((e: unknown) => e);
+    const error = await loadContent({ contentDir: path.join(fixtures, 'broken'), publicDir, imagesDir, photoCacheDir, includeDrafts: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems.map(formatProblem)).toContainEqual(
       expect.stringContaining('media[5].type: expected a media type: image, video or embed, got "audio"'),

@@ -64,7 +64,7 @@ describe('npm run new with flags (no terminal)', { timeout: 30_000 }, () => {
         { name: 'la mostra', action: 'linkto', target: 'https://example.org/mostra' },
       ],
     });
-    const images = path.join(site, 'public/_static/images');
+    const images = path.join(site, 'content/images');
     expect(await readFile(path.join(images, 'citta-d-acqua-1.jpg'))).toEqual(await readFile(photo('Lagoon.JPEG')));
     expect(await readFile(path.join(images, 'citta-d-acqua-2.png'))).toEqual(await readFile(photo('scan.png')));
 
@@ -75,27 +75,29 @@ describe('npm run new with flags (no terminal)', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('created content/projects/citta-d-acqua.md');
     expect(result.stdout).toContain('/fotografie/citta-d-acqua');
     expect(result.stdout).toContain('npm run dev');
-    expect(result.stdout).toContain('git add content/projects/citta-d-acqua.md public/_static/images/citta-d-acqua-1.jpg');
+    expect(result.stdout).toContain('git add content/projects/citta-d-acqua.md content/images/citta-d-acqua-1.jpg');
   });
 
   it('takes a folder as its photos in natural order, names by content, and --slug and --draft', async () => {
-    const result = await newProject('--title', 'Laguna', '--category', 'grafica', '--slug', 'laguna-2024', '--draft', photo('folder'), photo('really-a-webp.jpg'));
+    const result = await newProject('--title', 'Laguna', '--category', 'grafica', '--slug', 'laguna-2024', '--draft', '--focus', '30% 60%', photo('folder'), photo('really-a-webp.jpg'));
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('skipped notes.txt (not photos by name)');
     const data = await frontmatter('laguna-2024');
     expect(data.draft).toBe(true);
     expect(data.media).toEqual([
-      { type: 'image', file: '/_static/images/laguna-2024-1.jpg' },
+      { type: 'image', file: '/_static/images/laguna-2024-1.jpg', focus: '30% 60%' },
       { type: 'image', file: '/_static/images/laguna-2024-2.jpg' },
       { type: 'image', file: '/_static/images/laguna-2024-3.webp' },
     ]);
-    const images = path.join(site, 'public/_static/images');
+    const images = path.join(site, 'content/images');
     expect(await readFile(path.join(images, 'laguna-2024-1.jpg'))).toEqual(await readFile(photo('folder/img2.jpg')));
     expect(await readFile(path.join(images, 'laguna-2024-2.jpg'))).toEqual(await readFile(photo('folder/img10.jpg')));
     // With no summary given, the title stands in, and the editor is told so.
     expect(data.summary).toBe('Laguna');
     expect(result.stdout).toContain('note: summary:');
-    expect((await load()).projects.find((entry) => entry.slug === 'laguna-2024')?.draft).toBe(true);
+    const made = (await load()).projects.find((entry) => entry.slug === 'laguna-2024');
+    expect(made?.draft).toBe(true);
+    expect(made?.cover?.focus).toEqual({ x: 30, y: 60 });
   });
 
   it('writes correct YAML for any title: quotes, colons, a leading dash, #, words YAML reads as values', async () => {
@@ -172,14 +174,14 @@ describe('npm run new refuses in one line, exit 1, and writes nothing', { timeou
   });
 
   it('refuses a photo name already taken by an earlier file, offering a free slug', async () => {
-    const images = path.join(site, 'public/_static/images');
+    const images = path.join(site, 'content/images');
     await runScript('new-project.ts', ['--title', 'Laguna', '--category', 'fotografie', photo('scan.png')], { cwd: site });
     await rm(path.join(site, 'content/projects/laguna.md'));
     const before = await snapshot(site);
     const result = await newProject('--title', 'Laguna', '--category', 'fotografie', photo('scan.png'));
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'error: public/_static/images/laguna-1.png already exists; nothing is ever overwritten: choose another slug, such as --slug laguna-2',
+      'error: content/images/laguna-1.png already exists; nothing is ever overwritten: choose another slug, such as --slug laguna-2',
     );
     expect(await snapshot(site)).toEqual(before);
     expect((await stat(path.join(images, 'laguna-1.png'))).size).toBeGreaterThan(0);
@@ -226,7 +228,7 @@ describe('writing a planned project', () => {
   });
 
   it('removes the photos and folders it made when a copy fails halfway', async () => {
-    await rm(path.join(site, 'public/_static'), { recursive: true });
+    await rm(path.join(site, 'content/images'), { recursive: true });
     const scratch = await mkdtemp(path.join(os.tmpdir(), 'editor-photos-'));
     const [first, second] = [path.join(scratch, 'a.png'), path.join(scratch, 'b.png')];
     await copyFile(photo('scan.png'), first);

@@ -88,11 +88,11 @@ describe('the pre-commit content check', { timeout: 60_000 }, () => {
     expect(await head()).not.toBe(before);
   });
 
-  it('checks photos under public/_static: a removed photo that a project shows stops the commit', async () => {
+  it('checks photos under content/images: a removed photo that a project shows stops the commit', async () => {
     const before = await head();
-    await git('rm', '-q', 'public/_static/images/jazz1.jpg');
+    await git('rm', '-q', 'content/images/jazz1.jpg');
     const result = await commit('Remove a photo');
-    expect(result.output).toMatch(/manifesti-festival-jazz\.md:\d+:\d+: media\[0\]\.file: expected an existing file under public\//);
+    expect(result.output).toMatch(/manifesti-festival-jazz\.md:\d+:\d+: media\[0\]\.file: expected an existing file under content\/images\//);
     expect(result.code).not.toBe(0);
     expect(await head()).toBe(before);
   });

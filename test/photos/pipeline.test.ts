@@ -14,13 +14,13 @@ import {
   savePhotoIndex,
   writePhotoFiles,
 } from '../../lib/photos';
-import { cameraPhoto } from '../../support/camera-photos';
+import { cameraExif, cameraPhoto } from '../../support/camera-photos';
 
 let root: string;
-let dirs: { publicDir: string; cacheDir: string; outDir: string };
+let dirs: { imagesDir: string; cacheDir: string; outDir: string };
 
 const put = async (name: string, bytes: Buffer) => {
-  await writeFile(path.join(dirs.publicDir, 'photos', name), bytes);
+  await writeFile(path.join(dirs.imagesDir, 'photos', name), bytes);
   return `/photos/${name}`;
 };
 /** What a new `next build` starts from: a fresh process (nothing remembered) and an emptied output folder. */
@@ -40,8 +40,8 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 beforeEach(async () => {
   const run = await mkdtemp(path.join(root, 'run-'));
-  dirs = { publicDir: path.join(run, 'public'), cacheDir: path.join(run, 'cache'), outDir: path.join(run, 'out') };
-  await mkdir(path.join(dirs.publicDir, 'photos'), { recursive: true });
+  dirs = { imagesDir: path.join(run, 'images'), cacheDir: path.join(run, 'cache'), outDir: path.join(run, 'out') };
+  await mkdir(path.join(dirs.imagesDir, 'photos'), { recursive: true });
   forgetPhotoFacts();
 });
 
@@ -56,7 +56,7 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     for (const [file, expected] of [
       [landscape, { width: 6000, height: 4000, name: 'Citta-vecchia', widths: photoSettings.widths }],
       // 1920×2880 at most: a 2880-px-wide portrait would be 2880×4320, more than the zoomed gallery shows.
-      [portrait, { width: 4000, height: 6000, name: 'ritratto', widths: [480, 660, 750, 1080, 1200, 1920] }],
+      [portrait, { width: 4000, height: 6000, name: 'ritratto', widths: [...photoSettings.widths.filter((width) => width < 1920), 1920] }],
     ] as const) {
       const facts = await getPhotoFacts(dirs, file);
       expect(facts).toMatchObject({ width: expected.width, height: expected.height });
@@ -92,10 +92,40 @@ describe('photos from a camera (24 MP)', { timeout: 120_000 }, () => {
     }
   });
 
-  it('EXIF orientation 6: turned upright, sizes and files alike', async () => {
-    const file = await put('verticale.jpg', await cameraPhoto('rotated', { seed: 3 }));
+  it('a camera file (EXIF orientation 6, GPS, serial number, XMP): turned upright, and no built file keeps its metadata', async () => {
+    const source = await cameraPhoto('rotated', { seed: 3, exif: true });
+    const camera = await sharp(source).metadata();
+    expect(camera.exif?.includes(cameraExif.IFD2.BodySerialNumber), 'the source carries its serial number').toBe(true);
+    expect(camera.xmp).toBeDefined();
+    const file = await put('verticale.jpg', source);
     await writePhotoFiles(dirs, [file]);
+    // The exposure is read once, with the other facts; the position and the serial number are never kept.
     const facts = await getPhotoFacts(dirs, file);
+    expect(facts.camera).toEqual({
+      model: 'LEICA Q2',
+      lens: 'SUMMILUX 1:1.7/28 ASPH.',
+      focalLength: 28,
+      aperture: 5.6,
+      exposure: 0.004,
+      iso: 100,
+      taken: '2024-05-18T07:42:10',
+    });
+    for (const name of await readdir(dirs.cacheDir)) {
+      if (!name.endsWith('.json')) continue;
+      const cached = await readFile(path.join(dirs.cacheDir, name), 'utf8');
+      for (const secret of [cameraExif.IFD2.BodySerialNumber, 'GPS', '45.07', cameraExif.IFD0.Artist]) expect(cached).not.toContain(secret);
+    }
+    const built = await readdir(dirs.outDir);
+    expect(built.length).toBeGreaterThan(5);
+    for (const name of built) {
+      const bytes = await readFile(path.join(dirs.outDir, name));
+      const metadata = await sharp(bytes).metadata();
+      expect({ name, exif: metadata.exif, xmp: metadata.xmp, iptc: metadata.iptc, icc: metadata.icc, orientation: metadata.orientation })
+        .toEqual({ name, exif: undefined, xmp: undefined, iptc: undefined, icc: undefined, orientation: undefined });
+      for (const secret of [cameraExif.IFD2.BodySerialNumber, 'GPS', cameraExif.IFD0.Model, cameraExif.IFD0.Artist]) {
+        expect(bytes.includes(secret), `${name} holds "${secret}"`).toBe(false);
+      }
+    }
     expect(facts).toMatchObject({ width: 4000, height: 6000 });
     const small = path.join(dirs.outDir, `verticale.${facts.hash}.480.webp`);
     expect(await sizeOf(small)).toMatchObject({ width: 480, height: 720 });
@@ -146,14 +176,14 @@ describe('a photo narrower than the widths', { timeout: 60_000 }, () => {
     const file = await put('piccola.jpg', await cameraPhoto('landscape', { seed: 5, width: 1000, height: 667 }));
     await writePhotoFiles(dirs, [file]);
     const facts = await getPhotoFacts(dirs, file);
-    expect(facts.widths).toEqual([480, 660, 750, 1000]);
+    expect(facts.widths).toEqual([240, 288, 345, 415, 480, 560, 660, 750, 900, 1000]);
     const sources = photoSources(file, facts);
     expect(sources.largest).toEqual({ url: `/_next/static/photos/piccola.${facts.hash}.1000.webp`, width: 1000, height: 667 });
     expect(sources.social).toMatchObject({ width: 1000, height: 667 });
     expect(await sizeOf(path.join(dirs.outDir, path.basename(sources.social.url)))).toMatchObject({ width: 1000, height: 667 });
     expect((await readdir(dirs.outDir)).toSorted()).toEqual(
       [
-        ...[480, 660, 750, 1000].map((width) => `piccola.${facts.hash}.${width}.webp`),
+        ...[240, 288, 345, 415, 480, 560, 660, 750, 900, 1000].map((width) => `piccola.${facts.hash}.${width}.webp`),
         ...[660, 750].map((width) => `piccola.${facts.hash}.${width}.avif`),
         `piccola.${facts.hash}.1000.jpg`,
       ].toSorted(),
@@ -245,7 +275,7 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(files.map((name) => name.slice('files/'.length)).sort()).toEqual((await readdir(dirs.outDir)).sort());
     expect(count).toBeGreaterThan(0);
     const index = JSON.parse(await readFile(path.join(dirs.cacheDir, 'index.json'), 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(index.entries).sort()).toEqual([kept, replaced].map((file) => path.join(dirs.publicDir, file)).sort());
+    expect(Object.keys(index.entries).sort()).toEqual([kept, replaced].map((file) => path.join(dirs.imagesDir, file)).sort());
 
     // A warm build after pruning decodes nothing.
     await newBuild();

@@ -5,10 +5,11 @@ import { notFound } from 'next/navigation';
 import { Photo } from '@/components/image/photo';
 import { CoverBackTransition } from '@/components/project/cover-back-transition';
 import { coverTransitionName } from '@/components/project/cover-transition';
+import { MediaGrid } from '@/components/project/media-grid';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getAllProjects, getCategory, getProject, getProjects, getSite } from '@/lib/content';
+import { getBuiltProjects, getCategory, getProject, getProjects, getSite } from '@/lib/content';
 import { getStrings } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
 import { projectJsonLd } from '@/lib/structured-data';
@@ -16,7 +17,7 @@ import { projectJsonLd } from '@/lib/structured-data';
 export const dynamicParams = false;
 
 export async function generateStaticParams() {
-  return (await getAllProjects()).map((project) => ({ category: project.category, slug: project.slug }));
+  return (await getBuiltProjects()).map((project) => ({ category: project.category, slug: project.slug }));
 }
 
 export async function generateMetadata({ params }: PageProps<'/[category]/[slug]'>): Promise<Metadata> {
@@ -29,6 +30,7 @@ export async function generateMetadata({ params }: PageProps<'/[category]/[slug]
     path: project.href,
     image: project.cover,
     type: 'article',
+    noindex: project.unlisted,
   });
 }
 
@@ -43,7 +45,9 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
   if (!project || !category) notFound();
 
   const strings = getStrings(site.lang);
+  // An unlisted project is in no listing, so it has no neighbours either.
   const index = siblings.findIndex((sibling) => sibling.slug === project.slug);
+  const [previous, next] = index < 0 ? [] : [siblings[index - 1], siblings[index + 1]];
   const { cover } = project;
   const coverRatio = cover && (cover.width / cover.height).toFixed(3);
 
@@ -87,7 +91,9 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
       )}
       {cover && <CoverBackTransition />}
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}
-      <ProjectPager previous={siblings[index - 1]} next={siblings[index + 1]} strings={strings} />
+      {/* A gallery button, when there is one, answers the #gallery-<n> deep link, as it did before the grid. */}
+      <MediaGrid project={project} followsHash={!project.links.some((link) => link.action === 'slider')} strings={strings} />
+      <ProjectPager previous={previous} next={next} strings={strings} />
     </article>
   );
 }
