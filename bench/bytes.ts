@@ -106,7 +106,6 @@ const section: Section = {
           ['scripts on first load of any page ≤ 1.05 × 120 KiB brotli (126.0 KiB)', loads.map((load) => `${load.pagePath} ${kib(load.brotliBytes)} KiB`).join(', '), loads.every((load) => load.brotliBytes <= 1.05 * 120 * 1024)],
           [`${projectPage} scripts ≤ 1.05 × /fotografie scripts (brotli)`, `${kib(project.brotliBytes)} KiB vs ${kib(category.brotliBytes)} KiB`, project.brotliBytes <= 1.05 * category.brotliBytes],
           ['no Swiper bytes before the gallery is first opened', listed(loads.flatMap((load) => load.swiper)), loads.every((load) => load.swiper.length === 0)],
-          // Issue 17 (face, themes, transitions): every page's first-load scripts before it were 117.2 KiB brotli.
           ['scripts on first load of any page ≤ 117.2 KiB (before the look, issue 17) + 3 KiB brotli', loads.map((load) => `${load.pagePath} +${kib(load.brotliBytes - 117.2 * 1024)} KiB`).join(', '), loads.every((load) => load.brotliBytes <= 120.2 * 1024)],
         ]),
         'Playwright with Debian\'s Chromium, a fresh context per page, until the network is idle (500 ms), no scrolling. Transferred = headers + encoded body as Playwright reports them (`next start` compresses with gzip); "JS brotli" compresses each script at quality 11, for comparison with the 120 KiB framework floor. The HTML is decoded; its inline scripts are the RSC payload.',

@@ -23,9 +23,9 @@ async function hammer(server: { name: string; origin: string; pid: number }, { s
 }
 
 /** The built site once more, with proxy.ts restored from the commit before the one that removed it. */
-async function buildWithProxy(root: string, copy: string): Promise<string> {
-  const removedIn = execFileSync('git', ['log', '--diff-filter=D', '-1', '--format=%H', '--', 'proxy.ts'], { cwd: root }).toString().trim();
-  const proxy = execFileSync('git', ['show', `${removedIn}~1:proxy.ts`], { cwd: root });
+function buildWithProxy(root: string, copy: string): Promise<string> {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root });
+  const proxy = git('show', `${git('log', '--diff-filter=D', '-1', '--format=%H', '--', 'proxy.ts').toString().trim()}~1:proxy.ts`);
   console.log('throughput: npm run build of a copy with proxy.ts (before)');
   return buildChangedRelease(root, copy, (content) => writeFile(path.join(content, '..', 'project', 'proxy.ts'), proxy));
 }
@@ -33,8 +33,7 @@ async function buildWithProxy(root: string, copy: string): Promise<string> {
 /** The header's policy, each page's meta policy, the build's hashing step timed again (it is idempotent), and a union header. */
 async function policies(root: string, origin: string): Promise<string> {
   const dir = path.join(root, '.next', 'server', 'app');
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html'));
-  const html = await Promise.all(files.map((file) => readFile(path.join(dir, file), 'utf8')));
+  const html = await Promise.all((await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.html')).map((file) => readFile(path.join(dir, file), 'utf8')));
   const started = performance.now();
   html.forEach(withPagePolicy);
   const hashingMs = performance.now() - started;
