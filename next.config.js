@@ -1,6 +1,7 @@
 // @ts-check
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { callbackPolicy } from './lib/cms/callback-page.js';
 import { localProxyPort } from './lib/cms/local-proxy.js';
@@ -138,6 +139,11 @@ const nextConfig = {
   // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
   // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
   images: { unoptimized: true },
+  // The build type-checks the code it ships (tsconfig.build.json); `npm run typecheck` checks the tests and tools too.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
+  // Next prerenders with one worker per core but one: on 2 cores, one worker while the main process waits. Every core
+  // renders pages instead (each worker reads the content once; the photo cache is shared).
+  experimental: { cpus: os.availableParallelism() },
 };
 
 export default nextConfig;

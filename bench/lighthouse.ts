@@ -1,194 +1,97 @@
+// Lighthouse's Node API: the mobile scores (simulated throttling), and the first photo on a slow phone (applied).
 import { launch } from 'chrome-launcher';
-import lighthouse, { type Result } from 'lighthouse';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { lighthouseScreen, warmUp } from './lib/browser';
-import { chromiumFlags, chromiumPath } from './lib/environment';
+import runLighthouse, { type Result } from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
+import { chromiumFlags, chromiumPath } from '../scripts/chromium';
 import { onExit } from '../support/processes';
+import { fixed, kib, median, pages, projectPage, table, targets, whole, type Context, type Section } from './lib/section';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const value = (lhr: Result, audit: string) => lhr.audits[audit]?.numericValue ?? Number.NaN;
+const score = (lhr: Result, category: (typeof categories)[number]) => lhr.categories[category]?.score ?? 0;
+const seconds = (lhr: Result, audit: string) => fixed(value(lhr, audit) / 1000, 2);
 
-export type LighthouseRun = {
-  scores: Record<(typeof categories)[number], number | null>;
-  fcpMs: number;
-  lcpMs: number;
-  tbtMs: number;
-  cls: number;
-  totalByteWeight: number;
-  /** Lighthouse's measure of this machine's speed at the time (≈ 1,000+ on a quiet modern core). */
-  benchmarkIndex: number;
-  lcpElement?: string;
-  /** LCP split into TTFB, load delay, load time and render delay, in ms. */
-  lcpPhases: Record<string, number>;
-  /** Audits below a full score in accessibility, best practices and SEO, with what they flag. */
-  failedAudits: string[];
-  warnings: string[];
-};
-
-export type LighthousePage = {
-  path: string;
-  median: LighthouseRun;
-  performanceScores: (number | null)[];
-};
-
-function numeric(lhr: Result, audit: string): number {
-  return lhr.audits[audit]?.numericValue ?? Number.NaN;
-}
-
-/** The rows of every table in the `largest-contentful-paint-element` audit: the element, then the phases. */
-function lcpRows(lhr: Result) {
-  const details = lhr.audits['largest-contentful-paint-element']?.details;
-  if (details?.type !== 'list') return [];
-  return details.items.flatMap((item) => (item.type === 'table' ? item.items : []));
-}
-
-function lcpElement(lhr: Result): string | undefined {
-  for (const { node } of lcpRows(lhr)) {
-    if (node && typeof node === 'object' && 'type' in node && node.type === 'node') return node.selector ?? node.snippet;
-  }
-  return undefined;
-}
-
-function lcpPhases(lhr: Result): Record<string, number> {
-  const phases: Record<string, number> = {};
-  for (const { phase, timing } of lcpRows(lhr)) {
-    if (typeof phase === 'string' && typeof timing === 'number') phases[phase] = timing;
-  }
-  return phases;
-}
-
-/** What a failed audit points at: the URLs or descriptions of its first few items. */
-function flagged(lhr: Result, auditId: string): string {
-  const details = lhr.audits[auditId]?.details;
-  if (details?.type !== 'table') return '';
-  const texts = details.items.slice(0, 3).map((item) => {
-    const location = item.sourceLocation;
-    const url = typeof item.url === 'string' ? item.url : location && typeof location === 'object' && 'url' in location ? location.url : undefined;
-    const description = typeof item.description === 'string' ? item.description : undefined;
-    return [description, url].filter(Boolean).join(' ');
-  });
-  return texts.filter(Boolean).join('; ');
-}
-
-function summarize(lhr: Result): LighthouseRun {
-  const failedAudits = categories
-    .filter((id) => id !== 'performance')
-    .flatMap((id) =>
-      (lhr.categories[id]?.auditRefs ?? [])
-        .filter((ref) => ref.weight > 0)
-        .filter((ref) => {
-          const score = lhr.audits[ref.id]?.score;
-          return score !== null && score !== undefined && score < 1;
-        })
-        .map((ref) => {
-          const detail = flagged(lhr, ref.id);
-          return `${id}: ${ref.id}${detail ? ` (${detail})` : ''}`;
-        }),
-    );
-  return {
-    scores: Object.fromEntries(categories.map((id) => [id, lhr.categories[id]?.score ?? null])) as LighthouseRun['scores'],
-    fcpMs: numeric(lhr, 'first-contentful-paint'),
-    lcpMs: numeric(lhr, 'largest-contentful-paint'),
-    tbtMs: numeric(lhr, 'total-blocking-time'),
-    cls: numeric(lhr, 'cumulative-layout-shift'),
-    totalByteWeight: numeric(lhr, 'total-byte-weight'),
-    benchmarkIndex: lhr.environment.benchmarkIndex,
-    lcpElement: lcpElement(lhr),
-    lcpPhases: lcpPhases(lhr),
-    failedAudits,
-    warnings: lhr.runWarnings.map(String),
-  };
-}
-
-/** One Lighthouse run (mobile; simulated throttling unless `devtools` is asked for) in a Chromium of its own. */
-async function audit(url: string, throttlingMethod: 'simulate' | 'devtools' = 'simulate'): Promise<Result> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-lighthouse-'));
-  const chrome = await launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags, userDataDir, handleSIGINT: false, logLevel: 'silent' });
-  const forget = onExit(() => {
-    chrome.kill();
-    rmSync(userDataDir, { recursive: true, force: true });
-  });
-  try {
-    const only = throttlingMethod === 'devtools' ? ['performance'] : [...categories];
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: only, throttlingMethod });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
-    return result.lhr;
-  } finally {
-    chrome.kill();
-    forget();
-    await rm(userDataDir, { recursive: true, force: true });
-  }
-}
-
-/** The run with the median performance score (the lower middle one for an even count). */
-function medianByPerformance(runs: Result[]): Result {
-  const sorted = [...runs].sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
-  const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  if (!median) throw new Error('no Lighthouse run to take a median of');
-  return median;
-}
-
-export async function measureLighthouse(origin: string, pages: string[], runs: number): Promise<LighthousePage[]> {
-  console.log('lighthouse: warming the image cache at the Lighthouse screen size');
-  await warmUp(origin, pages, lighthouseScreen);
-  const results: LighthousePage[] = [];
+/** `settings.runs` Lighthouse runs of each page (mobile, its default Moto G Power), each in a Chromium of its own. */
+async function audits({ server, settings }: Context, throttlingMethod: 'simulate' | 'devtools') {
+  const { origin } = await server();
+  const results: { pagePath: string; lhrs: Result[] }[] = [];
   for (const pagePath of pages) {
     const lhrs: Result[] = [];
-    for (let index = 0; index < runs; index++) {
-      console.log(`lighthouse: ${pagePath}, run ${index + 1} of ${runs}`);
-      lhrs.push(await audit(origin + pagePath));
+    for (let run = 1; run <= settings.runs; run++) {
+      console.log(`lighthouse (${throttlingMethod}): ${pagePath}, run ${run} of ${settings.runs}`);
+      const chrome = await launch({ chromePath: chromiumPath ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', ...chromiumFlags], handleSIGINT: false, logLevel: 'silent' });
+      const forget = onExit(() => chrome.kill());
+      try {
+        const onlyCategories = throttlingMethod === 'devtools' ? ['performance'] : [...categories];
+        const result = await runLighthouse(origin + pagePath, { port: chrome.port, logLevel: 'error', onlyCategories, throttlingMethod });
+        if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse on ${pagePath}: ${result?.lhr.runtimeError?.message ?? 'no result'}`);
+        lhrs.push(result.lhr);
+      } finally {
+        chrome.kill();
+        forget();
+      }
     }
-    results.push({
-      path: pagePath,
-      median: summarize(medianByPerformance(lhrs)),
-      performanceScores: lhrs.map((lhr) => lhr.categories.performance?.score ?? null),
-    });
+    results.push({ pagePath, lhrs });
   }
   return results;
 }
 
-export type SlowPhonePage = {
-  path: string;
-  /** The first-viewport photo (the one fetched at high priority): when its file finished loading, per run, in ms. */
-  photoEndMs: number[];
-  photoUrl?: string;
-  photoBytes?: number;
-  /** Lighthouse's LCP in the same runs: it counts the blurred placeholder, so it can come before the photo. */
-  lcpMs: number[];
+export const lighthouse: Section = {
+  title: 'Lighthouse (mobile, simulated throttling)',
+  describe: ({ runs }) => ({ text: `${runs} run(s) per page`, reduced: runs < 3 }),
+  run: async (context) => {
+    const results = (await audits(context, 'simulate')).map((result) => ({ ...result, lhr: computeMedianRun(result.lhrs) }));
+    const list = (pick: (lhr: Result) => string) => results.map(({ pagePath, lhr }) => `${pagePath} ${pick(lhr)}`).join(', ');
+    const project = results.find((result) => result.pagePath === projectPage)!.lhr;
+    return [
+      ...targets([
+        ['performance ≥ 0.98 on all three pages', list((lhr) => String(score(lhr, 'performance'))), results.every(({ lhr }) => score(lhr, 'performance') >= 0.98)],
+        ['accessibility, best practices, SEO = 1.0 on all three pages', list((lhr) => categories.slice(1).map((c) => score(lhr, c)).join(' / ')), results.every(({ lhr }) => categories.slice(1).every((c) => score(lhr, c) === 1))],
+        ['CLS = 0 on all three pages', list((lhr) => fixed(value(lhr, 'cumulative-layout-shift'), 3)), results.every(({ lhr }) => value(lhr, 'cumulative-layout-shift') === 0)],
+        [`LCP of ${projectPage} ≤ 1.5 s`, `${seconds(project, 'largest-contentful-paint')} s`, value(project, 'largest-contentful-paint') <= 1500],
+      ]),
+      "Lighthouse's defaults: Moto G Power screen (412×823 at 1.75×), 4× CPU slowdown and slow 4G, both simulated. The run shown is the one Lighthouse's own `computeMedianRun` picks (median FCP and time to interactive).",
+      '',
+      ...table(
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP (s)', 'LCP (s)', 'TBT (ms)', 'CLS', 'total byte weight (KiB)', 'performance of each run', 'benchmark index'],
+        results.map(({ pagePath, lhrs, lhr }) => [
+          pagePath, ...categories.map((category) => fixed(score(lhr, category), 2)), seconds(lhr, 'first-contentful-paint'), seconds(lhr, 'largest-contentful-paint'), whole(value(lhr, 'total-blocking-time')),
+          fixed(value(lhr, 'cumulative-layout-shift'), 3), kib(value(lhr, 'total-byte-weight')), lhrs.map((run) => score(run, 'performance')).join(', '), whole(lhr.environment.benchmarkIndex),
+        ]),
+      ),
+    ];
+  },
 };
 
-type NetworkRequest = { url: string; resourceType?: string; priority?: string; networkEndTime?: number; transferSize?: number };
+type NetworkRequest = { url: string; priority?: string; networkEndTime?: number; transferSize?: number };
 
-/** The photo the page asked for at high priority (its LCP photo), else the first photo requested. */
-function firstPhoto(lhr: Result): NetworkRequest | undefined {
+/** The photo the page fetched at high priority (its LCP photo), else its first photo, from the network audit. */
+function firstPhoto(lhr: Result): NetworkRequest {
   const details = lhr.audits['network-requests']?.details;
-  if (details?.type !== 'table') return undefined;
-  const photos = (details.items as unknown as NetworkRequest[]).filter((item) => item.url.includes('/_next/static/photos/'));
-  return photos.find((item) => item.priority === 'High' || item.priority === 'VeryHigh') ?? photos[0];
+  const photos = (details?.type === 'table' ? (details.items as unknown as NetworkRequest[]) : []).filter((item) => item.url.includes('/_next/static/photos/'));
+  const photo = photos.find((item) => item.priority === 'High' || item.priority === 'VeryHigh') ?? photos[0];
+  if (photo?.networkEndTime === undefined) throw new Error(`no photo request found on ${lhr.finalDisplayedUrl}`);
+  return photo;
 }
 
-/**
- * Lighthouse's applied throttling (`--throttling-method=devtools`: slow 4G, 4× CPU): the network really is that slow,
- * so the photo's request end in the trace is when a slow phone has the photo.
- */
-export async function measureSlowPhone(origin: string, pages: string[], runs: number): Promise<SlowPhonePage[]> {
-  const results: SlowPhonePage[] = [];
-  for (const pagePath of pages) {
-    const page: SlowPhonePage = { path: pagePath, photoEndMs: [], lcpMs: [] };
-    for (let index = 0; index < runs; index++) {
-      console.log(`lighthouse (devtools throttling): ${pagePath}, run ${index + 1} of ${runs}`);
-      const lhr = await audit(origin + pagePath, 'devtools');
-      const photo = firstPhoto(lhr);
-      if (photo?.networkEndTime === undefined) throw new Error(`no photo request found on ${pagePath}`);
-      page.photoEndMs.push(photo.networkEndTime);
-      page.photoUrl = new URL(photo.url).pathname;
-      page.photoBytes = photo.transferSize;
-      page.lcpMs.push(numeric(lhr, 'largest-contentful-paint'));
-    }
-    results.push(page);
-  }
-  return results;
-}
+export const slowphone: Section = {
+  title: 'First photo on a slow phone (applied throttling)',
+  describe: ({ runs }) => ({ text: `${runs} run(s) per page`, reduced: runs < 3 }),
+  run: async (context) => {
+    const rows = (await audits(context, 'devtools')).map(({ pagePath, lhrs }) => ({
+      pagePath,
+      photo: firstPhoto(lhrs[0]!),
+      ends: lhrs.map((lhr) => firstPhoto(lhr).networkEndTime! / 1000),
+      lcp: lhrs.map((lhr) => value(lhr, 'largest-contentful-paint') / 1000),
+    }));
+    return [
+      ...targets([['first-viewport photo loaded ≤ 1.6 s (median) on home, a category and a project', rows.map((row) => `${row.pagePath} ${fixed(median(row.ends), 2)} s`).join(', '), rows.every((row) => median(row.ends) <= 1.6)]]),
+      "Lighthouse mobile with `throttlingMethod: 'devtools'` (slow 4G and 4× CPU applied, not simulated): the photo is the one the page fetches at high priority, its end taken from the trace's network request. Lighthouse's LCP counts the blurred placeholder, so it can come before the photo.",
+      '',
+      ...table(
+        ['page', 'photo loaded, median s', 'runs s', 'Lighthouse LCP, median s', 'photo', 'photo KiB'],
+        rows.map((row) => [row.pagePath, fixed(median(row.ends), 2), row.ends.map((end) => fixed(end, 2)).join(', '), fixed(median(row.lcp), 2), row.photo.url.split('/').pop(), kib(row.photo.transferSize ?? 0)]),
+      ),
+    ];
+  },
+};

@@ -1,238 +1,121 @@
-// `npm run bench [-- --only load,build,photos,bytes,lighthouse,slowphone,throughput,cdn] [--runs N] [--duration S] [--sizes 10,100,1000] [--photos 200]`
-// Builds and serves the production site, measures it, and writes bench/results.md and bench/results.json.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// `npm run bench [-- --only lighthouse,slowphone,bytes,build,photos,throughput,cdn] [--runs 3] [--duration 10] [--warmup 2]
+//   [--connections 50] [--sizes 10,100,1000] [--photos 200] [--ports 3200-3299] [--reuse-build] [--keep-tmp]`
+// Each section's figures replace its own part of bench/results.md; the other parts stay as they were.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureBytes } from './bytes';
-import { measureCdn } from './cdn';
-import { buildSite, builtRoutes } from './lib/build';
-import { describeEnvironment, loadAverage } from './lib/environment';
-import { generateContent } from './lib/fixtures';
-import { installExitHandlers, run } from '../support/processes';
-import { startNext, startStandalone } from './lib/servers';
-import { buildChangedRelease, standaloneOf } from '../scripts/cdn/releases';
-import { measureLighthouse, measureSlowPhone } from './lighthouse';
-import { compareFormats } from './formats';
-import { measureFirstRequests, measurePipeline } from './photos';
-import { renderMarkdown, resultsSchema, type Results, type SectionMeta, type SectionName } from './report';
-import { measureBuilds, measureLoader, type ContentSet } from './scaling';
-import { categoryPage, mediaPage, projectPage, type Sections } from './targets';
-import { measureThroughput } from './throughput';
+import build, { buildSite } from './build';
+import bytes from './bytes';
+import cdn from './cdn';
+import { lighthouse, slowphone } from './lighthouse';
+import photos from './photos';
+import throughput from './throughput';
+import type { Context, Section, Settings } from './lib/section';
+import { startNext, type Server } from './lib/servers';
+import { installExitHandlers } from '../support/processes';
 
-const sectionNames = ['load', 'build', 'photos', 'bytes', 'lighthouse', 'slowphone', 'throughput', 'cdn'] as const satisfies readonly SectionName[];
-const full = { runs: 3, duration: 10, warmup: 2, connections: 50, sizes: '10,100,1000', photos: 200 };
+/** Every section, in the order of bench/results.md: a new one is a module and an entry here. */
+const sections: Record<string, Section> = { lighthouse, slowphone, bytes, build, photos, throughput, cdn };
 
+const defaults = { runs: '3', duration: '10', warmup: '2', connections: '50', sizes: '10,100,1000', photos: '200', ports: '3200-3299' };
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string' },
-    runs: { type: 'string', default: String(full.runs) },
-    duration: { type: 'string', default: String(full.duration) },
-    warmup: { type: 'string', default: String(full.warmup) },
-    connections: { type: 'string', default: String(full.connections) },
-    sizes: { type: 'string', default: full.sizes },
-    photos: { type: 'string', default: String(full.photos) },
+    ...Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, { type: 'string', default: value } as const])),
+    only: { type: 'string', default: Object.keys(sections).join(',') },
     'reuse-build': { type: 'boolean', default: false },
     'keep-tmp': { type: 'boolean', default: false },
-    label: { type: 'string' },
   },
-});
-
-const positive = (name: string, value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new Error(`--${name} expects a positive whole number, got "${value}"`);
-  return number;
+}) as unknown as { values: Record<keyof typeof defaults | 'only', string> & Record<'reuse-build' | 'keep-tmp', boolean> };
+const numbers = (name: keyof typeof defaults, separator = ',') =>
+  args[name].split(separator).map((value) => {
+    if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} expects positive whole numbers, got "${args[name]}"`);
+    return Number(value);
+  });
+const [first, last] = numbers('ports', '-');
+const settings: Settings = {
+  ...(Object.fromEntries((['runs', 'duration', 'warmup', 'connections', 'photos'] as const).map((name) => [name, numbers(name)[0]])) as Omit<Settings, 'sizes' | 'ports'>),
+  sizes: numbers('sizes'),
+  ports: { first: first!, last: last ?? first! },
 };
-const settings = {
-  runs: positive('runs', args.runs),
-  duration: positive('duration', args.duration),
-  warmup: positive('warmup', args.warmup),
-  connections: positive('connections', args.connections),
-  sizes: args.sizes.split(',').map((size) => positive('sizes', size)),
-  photos: positive('photos', args.photos),
-};
-const only = args.only?.split(',').map((name) => name.trim());
-const unknown = only?.filter((name) => !(sectionNames as readonly string[]).includes(name));
-if (unknown?.length) throw new Error(`--only: unknown section(s) ${unknown.join(', ')}; known: ${sectionNames.join(', ')}`);
-const selected = new Set<SectionName>(only ? (only as SectionName[]) : sectionNames);
+const selected = args.only.split(',').map((name) => name.trim());
+if (selected.some((name) => !sections[name])) throw new Error(`--only: known sections are ${Object.keys(sections).join(', ')}`);
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = path.join(root, 'bench', 'tmp');
-const jsonFile = path.join(root, 'bench', 'results.json');
-const markdownFile = path.join(root, 'bench', 'results.md');
-const pages = ['/', categoryPage, projectPage];
+const resultsFile = path.join(root, 'bench', 'results.md');
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
-type Meta = SectionMeta & { reduced: boolean };
-const sections: Sections = {};
-const meta: Partial<Record<SectionName, Meta>> = {};
-
-async function measure<K extends SectionName>(name: K, described: string, reduced: boolean, run: () => Promise<Sections[K]>) {
-  const loadBefore = loadAverage();
-  const started = new Date();
-  sections[name] = await run();
-  meta[name] = {
-    measuredAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
-    seconds: (Date.now() - started.getTime()) / 1000,
-    loadBefore,
-    loadAfter: loadAverage(),
-    settings: described,
-    reduced,
-  };
-}
-
-/** The real content's routes, to tell whether `.next/` holds its build or a benchmark folder's. */
-async function realRoutes(): Promise<string[]> {
+/** Whether `.next/` holds a build of content/: the same pages, neither more nor fewer. */
+async function holdsRealBuild(): Promise<boolean> {
+  const manifest = path.join(root, '.next', 'prerender-manifest.json');
+  if (!existsSync(manifest) || !existsSync(path.join(root, '.next', 'standalone', 'server.js'))) return false;
+  const { routes } = JSON.parse(await readFile(manifest, 'utf8')) as { routes: Record<string, unknown> };
+  const built = new Set(Object.keys(routes).filter((route) => !route.startsWith('/_') && !route.includes('.')));
   const { loadContent } = await import('../lib/content/load');
-  const content = await loadContent({ contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), photoCacheDir: path.join(root, '.next/cache/photos'), includeDrafts: false });
-  return ['/', ...content.site.categories.map((category) => `/${category.slug}`), ...content.projects.map((project) => project.href)];
+  const dirs = { contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), photoCacheDir: path.join(root, '.next/cache/photos') };
+  const { site, projects } = await loadContent({ ...dirs, includeDrafts: false });
+  const expected = ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href)];
+  return expected.length === built.size && expected.every((route) => built.has(route));
 }
 
-let realBuildReady = false;
+let realBuilt = false;
+let server: Server | undefined;
+const context: Context = {
+  root,
+  tmp,
+  settings,
+  realBuild: async (justBuilt = false) => {
+    if (realBuilt || justBuilt) return void (realBuilt = true);
+    realBuilt = true;
+    if (args['reuse-build'] && (await holdsRealBuild())) return console.log('bench: reusing the build of content/ in .next/');
+    console.log('bench: npm run build of content/');
+    await buildSite(root, path.join(root, 'content'), tmp);
+  },
+  server: async () => {
+    await context.realBuild();
+    return (server ??= await startNext(root, tmp, settings.ports));
+  },
+};
 
-async function ensureRealBuild(builtJustNow: boolean) {
-  if (builtJustNow || realBuildReady) return;
-  realBuildReady = true;
-  if (args['reuse-build']) {
-    const [built, expected] = await Promise.all([builtRoutes(root), realRoutes()]);
-    const same = built && built.length === expected.length && expected.every((route) => built.includes(route));
-    if (same) return console.log('build: reusing .next/ (it holds the build of content/)');
-    console.log('build: .next/ does not hold the build of content/, rebuilding');
-  }
-  console.log('build: next build of content/');
-  const result = await buildSite(root, path.join(root, 'content'), tmp);
-  console.log(`build: ${result.pages} pages in ${result.wallSeconds.toFixed(1)} s`);
-}
+function head(): string {
+  const version = (name: string) => (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return `# Benchmark results
 
-/** The results a partial run adds to: those already written, if they have the same shape. */
-async function previousResults(): Promise<Pick<Results, 'sections' | 'meta'> | undefined> {
-  if (!only || !existsSync(jsonFile)) return undefined;
-  const previous = JSON.parse(await readFile(jsonFile, 'utf8')) as Results;
-  if (previous.schema === resultsSchema) return previous;
-  console.log(`bench: ${path.relative(root, jsonFile)} has figures of another shape; starting afresh`);
-  return undefined;
+\`npm run bench\` measures every section below and rewrites only the parts it measured (\`-- --only build,photos\`; \`-- --runs 1 --duration 3 --sizes 10,100 --photos 20\` for a short run; \`--reuse-build\` serves the build of content/ in \`.next/\`; options in bench/run.ts). The pre-commit hook's timing is in [pre-commit.md](pre-commit.md).
+Last written on Node ${process.version}, Next.js ${version('next')}, Lighthouse ${version('lighthouse')}, Playwright ${version('@playwright/test')}, autocannon ${version('autocannon')}; ${os.availableParallelism()} cores (${os.cpus()[0]?.model}), ${Math.round(os.totalmem() / 2 ** 30)} GiB.
+`;
 }
 
 async function main() {
   installExitHandlers();
   await mkdir(tmp, { recursive: true });
-  const fullSizes = settings.sizes.join(',') === full.sizes;
+  const markdown = existsSync(resultsFile) ? await readFile(resultsFile, 'utf8') : '';
+  const parts = new Map([...markdown.matchAll(/<!-- (\w+) -->\n[\s\S]*?<!-- \/\1 -->\n/g)].map((match) => [match[1]!, match[0]]));
+  const written: string[] = [];
   try {
-    const realDir = path.join(root, 'content');
-    const real: ContentSet = {
-      label: 'content/ (the site)',
-      projectFiles: (await readdir(path.join(realDir, 'projects'))).filter((name) => name.endsWith('.md')).length,
-      dir: realDir,
-    };
-    let generated: ContentSet[] = [];
-    if (selected.has('load') || selected.has('build')) {
-      generated = await Promise.all(
-        settings.sizes.map(async (count) => ({
-          label: `${count.toLocaleString('en')} cloned projects`,
-          projectFiles: count,
-          dir: await generateContent(realDir, path.join(tmp, `content-${count}`), count),
-        })),
-      );
-    }
-    const sizesText = `${settings.sizes.join(', ')} projects`;
-    if (selected.has('load')) {
-      await measure('load', sizesText, !fullSizes, () => measureLoader(root, [real, ...generated]));
-    }
-    if (selected.has('build')) {
-      // The site's own build goes last, so that `.next/` holds it for the sections that serve it.
-      await measure('build', sizesText, !fullSizes, () => measureBuilds(root, [...generated, real], tmp));
-    }
-    if (selected.has('photos')) {
-      await measure('photos', `${settings.photos} camera photos`, settings.photos < full.photos, async () => {
-        const pipeline = await measurePipeline(root, tmp, settings.photos);
-        console.log('photos: WebP against AVIF');
-        const formats = await compareFormats();
-        await ensureRealBuild(selected.has('build'));
-        // A server of its own, fresh: the first request for each photo file is what a visitor after a deploy waits for.
-        const fresh = await startNext(root, tmp);
-        try {
-          return { pipeline, formats, firstRequest: await measureFirstRequests(fresh, projectPage) };
-        } finally {
-          await fresh.stop();
-        }
-      });
-    }
-    if (selected.has('bytes') || selected.has('lighthouse') || selected.has('slowphone') || selected.has('throughput')) {
-      await ensureRealBuild(selected.has('build') || selected.has('photos'));
-      // What `npm run build` does after `next build`: the standalone folder completed, each page's script policy written.
-      await run('npm', ['run', 'postbuild'], { cwd: root });
-      const next = await startNext(root, tmp);
-      console.log(`serve: next start on ${next.origin}`);
-      try {
-        if (selected.has('bytes')) {
-          await measure('bytes', 'one load per page', false, () =>
-            measureBytes(next.origin, { pages, galleryPage: projectPage, galleryButton: 'gallery', mediaPage }),
-          );
-        }
-        if (selected.has('lighthouse')) {
-          await measure('lighthouse', `${settings.runs} run(s) per page`, settings.runs < full.runs, () =>
-            measureLighthouse(next.origin, pages, settings.runs),
-          );
-        }
-        if (selected.has('slowphone')) {
-          await measure('slowphone', `${settings.runs} run(s) per page, devtools throttling`, settings.runs < full.runs, () =>
-            measureSlowPhone(next.origin, pages, settings.runs),
-          );
-        }
-        if (selected.has('throughput')) {
-          const load = { path: projectPage, connections: settings.connections, durationSeconds: settings.duration, warmupSeconds: settings.warmup };
-          const reduced = settings.duration < full.duration || settings.warmup < full.warmup || settings.connections !== full.connections;
-          // Before and after proxy.ts left page views (issue 16): the same site, built once more with it restored from git.
-          const copy = await mkdtemp(path.join(os.tmpdir(), 'bench-proxy-'));
-          const removedIn = execFileSync('git', ['log', '--diff-filter=D', '-1', '--format=%H', '--', 'proxy.ts'], { cwd: root }).toString().trim();
-          const proxy = execFileSync('git', ['show', `${removedIn}~1:proxy.ts`], { cwd: root });
-          const before = await buildChangedRelease(root, copy, (content) => writeFile(path.join(content, '..', 'project', 'proxy.ts'), proxy));
-          const servers = [await startStandalone('npm start, proxy.ts (before)', before, tmp), await startStandalone('npm start (server.js, no proxy)', standaloneOf(root), tmp)];
-          try {
-            await measure('throughput', `${settings.connections} connections, ${settings.warmup} s + ${settings.duration} s`, reduced, () =>
-              measureThroughput(root, next, tmp, load, servers),
-            );
-          } finally {
-            for (const server of servers) await server.stop();
-            await rm(copy, { recursive: true, force: true });
-          }
-        }
-      } finally {
-        await next.stop();
-      }
-    }
-    if (selected.has('cdn')) {
-      await ensureRealBuild(selected.has('build'));
-      const load = { connections: settings.connections, seconds: settings.duration, warmupSeconds: settings.warmup };
-      const reduced = settings.duration < full.duration || settings.warmup < full.warmup || settings.connections !== full.connections;
-      await measure('cdn', `${settings.connections} connections, ${settings.warmup} s + ${settings.duration} s`, reduced, () => measureCdn(root, tmp, load));
+    for (const name of selected) {
+      const section = sections[name]!;
+      const [started, before] = [Date.now(), load()];
+      console.log(`bench: ${name}`);
+      const lines = await section.run(context);
+      const { text, reduced } = section.describe(settings);
+      const when = new Date(started).toISOString().replace(/\.\d+Z$/, 'Z');
+      const meta = `_${reduced ? 'Development run (shortened settings, noisy figures): ' : ''}${when}, ${Math.round((Date.now() - started) / 1000)} s; ${text}; load average ${before} before, ${load()} after._`;
+      parts.set(name, [`<!-- ${name} -->`, `## ${section.title}`, '', meta, '', ...lines, `<!-- /${name} -->`, ''].join('\n'));
+      written.push(name);
     }
   } finally {
+    await server?.stop();
     if (!args['keep-tmp']) await rm(tmp, { recursive: true, force: true });
+    // Parts no section writes (notes kept by hand, such as figures from before a change) follow the sections'.
+    const body = [...Object.keys(sections), ...[...parts.keys()].filter((name) => !sections[name])].flatMap((name) => parts.get(name) ?? []);
+    const verdicts = body.join('').match(/^- (met|\*\*missed\*\*): /gm) ?? [];
+    const missed = verdicts.filter((verdict) => verdict.includes('missed')).length;
+    await writeFile(resultsFile, `${head()}\n**Targets: ${missed} missed of ${verdicts.length}** (each section lists its own).\n\n${body.join('')}`);
+    console.log(`bench: wrote ${written.join(', ') || 'nothing'} into ${path.relative(root, resultsFile)}`);
   }
-
-  const previous = await previousResults();
-  const merged = {
-    sections: { ...previous?.sections, ...sections },
-    meta: { ...previous?.meta, ...meta } as Partial<Record<SectionName, Meta>>,
-  };
-  const reduced = Object.values(merged.meta).some((entry) => entry.reduced);
-  const results: Results = {
-    schema: resultsSchema,
-    label:
-      args.label ??
-      (reduced
-        ? 'Development run: shortened settings on a shared, busy machine — the figures are noisy and only show that each section works'
-        : 'Full run'),
-    writtenAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    environment: describeEnvironment(root),
-    ...merged,
-  };
-  // The figures first: a report that fails to render loses no measurement.
-  await writeFile(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(markdownFile, renderMarkdown(results));
-  console.log(`wrote ${path.relative(root, markdownFile)} and ${path.relative(root, jsonFile)}`);
 }
 
 main().then(

@@ -1,47 +1,32 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort, releasePort, start, waitForHttp } from '../../support/processes';
+import { freePort, releasePort, start, waitForHttp, type PortRange } from '../../support/processes';
 
-export type Server = { name: string; origin: string; port: number; pid: number; stop: () => Promise<void> };
+export type Server = { name: string; origin: string; pid: number; stop: () => Promise<void> };
 
-async function serve(name: string, root: string, args: (port: number) => string[], readyPath: string, logFile: string) {
-  const port = await freePort();
+/** A Node server on a free port of `ports` (its arguments given the port), once it answers `/`. */
+export async function serve(name: string, root: string, args: (port: number) => string[], ports: PortRange | undefined, logFile: string): Promise<Server> {
+  const port = await freePort(ports);
   const origin = `http://127.0.0.1:${port}`;
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1' };
   const server = start(process.execPath, args(port), { cwd: root, env, logFile });
-  try {
-    await waitForHttp(origin + readyPath, server);
-  } catch (error) {
+  const stop = async () => {
     await server.stop();
     await releasePort(port);
-    const log = await readFile(logFile, 'utf8').catch(() => '');
-    throw new Error(`${name} did not start: ${(error as Error).message}\n${log.slice(-2000)}`);
-  }
-  return {
-    name,
-    origin,
-    port,
-    pid: server.pid,
-    stop: async () => {
-      await server.stop();
-      await releasePort(port);
-    },
-  } satisfies Server;
+  };
+  await waitForHttp(`${origin}/`, server, 120_000).catch(async (error: Error) => {
+    await stop();
+    throw new Error(`${name} did not start (see ${logFile}): ${error.message}`);
+  });
+  return { name, origin, pid: server.pid, stop };
 }
 
-/** `next start` on a free port of 127.0.0.1, serving the build in `.next/`. */
-export function startNext(root: string, workDir: string): Promise<Server> {
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return serve('next start', root, (port) => [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], '/', path.join(workDir, 'next-start.log'));
+/** `next start` serving the build in `.next/` (on a port of 3200–3299 unless told). */
+export function startNext(root: string, tmp: string, ports?: PortRange): Promise<Server> {
+  const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return serve('next start', root, (port) => [next, 'start', '-p', String(port), '-H', '127.0.0.1'], ports, path.join(tmp, 'next-start.log'));
 }
 
-/** A bare `node:http` server answering every request with one page fetched once from `source`. */
-export function startStaticCopy(root: string, source: string, workDir: string): Promise<Server> {
-  const script = path.join(root, 'bench', 'lib', 'static-server.ts');
-  return serve('node:http, page from memory', root, (port) => ['--import', 'tsx', script, String(port), source], '/', path.join(workDir, 'static-server.log'));
-}
-
-/** `node server.js` in a standalone folder (what `npm start` runs) on a free port of 127.0.0.1. */
-export function startStandalone(name: string, release: string, workDir: string): Promise<Server> {
-  return serve(name, release, () => ['server.js'], '/', path.join(workDir, `${name.replace(/\W+/g, '-')}.log`));
+/** `node server.js` in a standalone folder (what `npm start` runs), on a free port of `ports`. */
+export function startStandalone(name: string, release: string, tmp: string, ports?: PortRange): Promise<Server> {
+  return serve(name, release, () => ['server.js'], ports, path.join(tmp, `${name.replace(/\W+/g, '-')}.log`));
 }

@@ -1,0 +1,25 @@
+// Runs before `next build` (npm's prebuild): encodes the published photos into the build's photo cache, once, so that
+// the build's workers (one per core) find every file made instead of each encoding the new photos at the same time.
+// Content with errors is left to `next build`, which lists them.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadContent } from '../lib/content/load';
+import { ContentError } from '../lib/content/problems';
+import { photoWork } from '../lib/photos';
+
+const started = performance.now();
+try {
+  const { projects } = await loadContent({
+    contentDir: path.resolve(process.env.CONTENT_DIR ?? 'content'),
+    publicDir: path.resolve('public'),
+    photoCacheDir: path.resolve('.next/cache/photos'),
+    includeDrafts: false,
+    photoFiles: true,
+  });
+  const { read, encoded } = photoWork();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Photos of ${projects.length} projects: ${read} read, ${encoded} encoded into .next/cache/photos in ${seconds} s`);
+} catch (error) {
+  if (!(error instanceof ContentError)) throw error;
+  console.log('Photos: the content has errors, which next build lists');
+}
