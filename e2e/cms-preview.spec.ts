@@ -71,6 +71,10 @@ test("the seed's preview sets its title in the site's face and shows its facts, 
   const cover = preview.locator('.project-cover img');
   await expect(cover).toHaveAttribute('alt', seed.cover!.alt);
   await expect.poll(() => cover.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  // The series below the text, as the page shows it: a tile per item, each at its photo's shape once loaded.
+  const tiles = preview.locator('.media-grid .media-tile');
+  await expect(tiles).toHaveCount(seed.media.length);
+  await expect.poll(() => tiles.last().evaluate((tile) => getComputedStyle(tile).flexGrow)).not.toBe('0');
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 });

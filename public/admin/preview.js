@@ -26,13 +26,20 @@ const strings = {
 
 /** What the preview borrows from the site's home page: stylesheets, <html> classes (the face) and category labels. */
 async function readSite() {
-  const response = await fetch('/', { cache: 'no-store' }).catch(() => undefined);
-  if (!response?.ok) return { stylesheets: [], htmlClass: '', lang: 'it', labels: new Map() };
-  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const stylesheets = [...page.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href'));
+  const read = async (path) => {
+    const response = await fetch(path, { cache: 'no-store' }).catch(() => undefined);
+    return response?.ok ? new DOMParser().parseFromString(await response.text(), 'text/html') : undefined;
+  };
+  const page = await read('/');
+  if (!page) return { stylesheets: [], htmlClass: '', lang: 'it', labels: new Map() };
   const labels = new Map(
     [...page.querySelectorAll('.site-nav a')].map((link) => [link.getAttribute('href').replace(/^\//, ''), link.textContent]),
   );
+  // A category page draws its covers in the photo grid's rows, so its stylesheets hold the grid's too.
+  const category = labels.size ? await read(`/${[...labels.keys()][0]}`) : undefined;
+  const stylesheets = [
+    ...new Set([page, category].flatMap((doc) => (doc ? [...doc.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')) : []))),
+  ];
   return { stylesheets, htmlClass: page.documentElement.className, lang: page.documentElement.lang || 'it', labels };
 }
 
@@ -97,6 +104,37 @@ function siteRoot(site) {
   };
 }
 
+/** The series below the text, as components/project/media-grid.tsx draws it: every item in justified rows. */
+function mediaGrid(media, title, text, getAsset) {
+  if (!media || media.size < 2) return null;
+  const tiles = media.toArray().map((item, index) => {
+    const type = item.get('type');
+    const file = given(type === 'image' ? item.get('file') : item.get('poster'));
+    const alt = given(item.get('alt')) || (type === 'image' ? text.photoAlt : text.videoAlt).replace('{title}', title).replace('{position}', String(index + 1)).replace('{total}', String(media.size));
+    return h(
+      'li',
+      { key: index, className: 'media-tile', style: { '--ratio': 1.5 } },
+      h(
+        'a',
+        { href: `#gallery-${index + 1}`, className: 'media-tile-link' },
+        file
+          ? h('img', {
+              src: getAsset(file).toString(),
+              alt,
+              className: 'media-tile-image',
+              onLoad: (event) => {
+                const image = event.currentTarget;
+                image.closest('li').style.setProperty('--ratio', (image.naturalWidth / image.naturalHeight).toFixed(4));
+              },
+            })
+          : h('span', { className: 'media-tile-empty' }, alt),
+        type !== 'image' && h('span', { className: 'media-tile-play', 'aria-hidden': 'true' }),
+      ),
+    );
+  });
+  return h('div', { className: 'media-grid' }, h('ul', { className: 'media-grid-list' }, ...tiles));
+}
+
 function projectPreview(site) {
   return createClass({
     ...siteRoot(site),
@@ -143,6 +181,7 @@ function projectPreview(site) {
               cover.caption && h('figcaption', { className: 'project-cover-caption' }, cover.caption),
             ),
           h('div', { className: 'prose' }, widgetFor('body')),
+          mediaGrid(data.get('media'), title, text, getAsset),
         ),
       );
     },
