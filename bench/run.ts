@@ -103,7 +103,7 @@ async function main() {
       const { text, reduced } = section.describe(settings);
       const when = new Date(started).toISOString().replace(/\.\d+Z$/, 'Z');
       const meta = `_${reduced ? 'Development run (shortened settings, noisy figures): ' : ''}${when}, ${Math.round((Date.now() - started) / 1000)} s; ${text}; load average ${before} before, ${load()} after._`;
-      parts.set(name, [`<!-- ${name} -->`, `## ${section.title}`, '', meta, '', ...lines, `<!-- /${name} -->`, ''].join('\n'));
+      parts.set(name, [`<!-- ${name} -->`, `## ${section.title}`, meta, '', ...lines.join('\n').trimEnd().split('\n'), `<!-- /${name} -->`, ''].join('\n'));
       written.push(name);
     }
   } finally {
