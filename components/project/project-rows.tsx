@@ -1,8 +1,7 @@
-import { ViewTransition, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import Link from 'next/link';
-import { Photo } from '@/components/image/photo';
 import type { Project } from '@/lib/content';
-import { coverTransitionName } from './cover-transition';
+import { CoverMedia } from './cover-media';
 import { tileSizes } from './justified-rows';
 import './media-grid.css';
 
@@ -21,20 +20,7 @@ export function ProjectRows({ projects, headingLevel: Heading }: Props) {
         {projects.map((project, index) => (
           <li key={project.slug} className="cover-tile" style={{ '--ratio': ratios[index]!.toFixed(4) } as CSSProperties}>
             <Link href={project.href} className="cover-tile-link">
-              {project.cover ? (
-                // The cover moves into the project page's (and back) on a navigation between them.
-                <ViewTransition name={coverTransitionName(project.slug)} share="cover-morph" default="none">
-                  <div className="cover-tile-media">
-                    <Photo photo={project.cover} sizes={sizes[index]!} priority={index === 0} className="cover-tile-image" />
-                  </div>
-                </ViewTransition>
-              ) : (
-                <div className="cover-tile-media">
-                  <span className="card-placeholder" aria-hidden="true">
-                    {project.title.charAt(0)}
-                  </span>
-                </div>
-              )}
+              <CoverMedia project={project} sizes={sizes[index]!} priority={index === 0} className="cover-tile-media" imageClassName="cover-tile-image" />
               <Heading className="card-title">{project.title}</Heading>
               {project.year && <p className="card-year">{project.year}</p>}
             </Link>
