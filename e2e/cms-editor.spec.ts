@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import matter from 'gray-matter';
 import { drafts, getProject, originalOf, projects } from './support/content';
 import { exec } from '../support/processes';
-import { cmsPorts, copySite, isListening, removeCopy, startEditor, type Editor } from './support/cms';
+import { cmsPorts, isListening, setUpEditor } from './support/cms';
 import { watchForViolations } from './support/csp';
 import { escapeRegExp } from './support/photos';
 
@@ -13,21 +13,9 @@ import { escapeRegExp } from './support/photos';
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const seed = getProject('co-city');
-let copy: string;
-let editor: Editor;
+const session = setUpEditor();
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  copy = await copySite();
-  editor = await startEditor(copy);
-});
-
-test.afterAll(async () => {
-  await editor?.stop();
-  await removeCopy(copy);
-});
-
-const projectFile = (slug: string) => path.join(copy, 'content', 'projects', `${slug}.md`);
+const projectFile = (slug: string) => path.join(session.copy, 'content', 'projects', `${slug}.md`);
 
 async function openAdmin(page: Page, hash = '') {
   await page.goto(`/admin${hash}`);
@@ -51,7 +39,7 @@ async function publish(page: Page) {
 test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
 
 test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page, request }) => {
-  expect(editor.url).toBe(`http://localhost:${cmsPorts.editor}/admin`);
+  expect(session.editor.url).toBe(`http://localhost:${cmsPorts.editor}/admin`);
   expect(await isListening(cmsPorts.proxy)).toBe(true);
 
   const response = await request.get('/admin');
@@ -115,7 +103,7 @@ test('changing the seed and changing it back leaves its file byte for byte as it
 
 test('the form refuses a javascript: link and a malformed email address, and saves only once they are corrected', async ({ page }) => {
   const { refusals, violations } = await watchForViolations(page);
-  const before = await readdir(path.join(copy, 'content', 'projects'));
+  const before = await readdir(path.join(session.copy, 'content', 'projects'));
 
   await openAdmin(page, '#/collections/projects/new');
   await page.getByLabel('Titolo').fill('Link pericoloso');
@@ -135,13 +123,13 @@ test('the form refuses a javascript: link and a malformed email address, and sav
   await expect(page.getByText('Un indirizzo completo che inizia con http:// o https://')).toBeVisible();
   await expect(page.getByText('Un indirizzo email, come nome@example.com')).toBeVisible();
 
-  expect(await readdir(path.join(copy, 'content', 'projects'))).toEqual(before);
+  expect(await readdir(path.join(session.copy, 'content', 'projects'))).toEqual(before);
 
   // The same form, corrected, saves: it was those two values that stopped it.
   await replaceText(page.getByLabel('Indirizzo', { exact: true }), 'https://example.org/sicuro');
   await replaceText(page.getByLabel('Indirizzo email'), 'studio@example.com');
   await publish(page);
-  await expect.poll(() => readdir(path.join(copy, 'content', 'projects')), { timeout: 15_000 }).toContain('link-pericoloso.md');
+  await expect.poll(() => readdir(path.join(session.copy, 'content', 'projects')), { timeout: 15_000 }).toContain('link-pericoloso.md');
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 });
@@ -186,22 +174,22 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
       { action: 'linkto', name: 'il quartiere', target: 'https://example.org/mirafiori' },
     ],
   });
-  expect(Buffer.compare(await readFile(path.join(copy, 'content', 'images', 'orti-mirafiori.jpg')), photo)).toBe(0);
+  expect(Buffer.compare(await readFile(path.join(session.copy, 'content', 'images', 'orti-mirafiori.jpg')), photo)).toBe(0);
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 
   // In the copy, so that the checker sees its photos too.
   const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
-    cwd: copy,
-    env: { ...process.env, CONTENT_DIR: path.join(copy, 'content') },
+    cwd: session.copy,
+    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
   });
   expect(check.output).toMatch(/: ok, \d+ projects/);
   expect(check.code, check.output).toBe(0);
 });
 
 test('Ctrl-C stops decap-server and next dev', async () => {
-  process.kill(editor.process.pid, 'SIGINT');
-  await editor.process.exited;
+  process.kill(session.editor.process.pid, 'SIGINT');
+  await session.editor.process.exited;
   await expect.poll(() => isListening(cmsPorts.proxy)).toBe(false);
   await expect.poll(() => isListening(cmsPorts.editor)).toBe(false);
 });
@@ -209,11 +197,11 @@ test('Ctrl-C stops decap-server and next dev', async () => {
 test('a production build of the copy renders the new project\'s page', async () => {
   test.setTimeout(240_000);
   const build = await exec(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
-    cwd: copy,
+    cwd: session.copy,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   expect(build.code, build.output).toBe(0);
-  const html = await readFile(path.join(copy, '.next', 'server', 'app', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');
+  const html = await readFile(path.join(session.copy, '.next', 'server', 'app', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');
   expect(html).toMatch(/<h1[^>]*>Orti di Mirafiori<\/h1>/);
   expect(html).toContain('guarda le foto');
   expect(html).toContain('Un orto in autunno, con le serre sullo sfondo');

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { getProject, site } from './support/content';
 import { linkControl } from './support/browser';
-import { cmsPorts, copySite, removeCopy, startEditor, type Editor } from './support/cms';
+import { cmsPorts, setUpEditor } from './support/cms';
 import { watchForViolations } from './support/csp';
 
 // The editor's preview pane looks like the published page: the site's stylesheet and title face, the project's
@@ -9,21 +9,8 @@ import { watchForViolations } from './support/csp';
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const seed = getProject('co-city');
-let copy: string;
-let editor: Editor;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  copy = await copySite();
-  editor = await startEditor(copy);
-});
-
-test.afterAll(async () => {
-  await editor?.stop();
-  await removeCopy(copy);
-});
-
-test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
+setUpEditor({ editor: cmsPorts.previewEditor, proxy: cmsPorts.previewProxy });
+test.use({ baseURL: `http://127.0.0.1:${cmsPorts.previewEditor}` });
 
 async function openEntry(page: Page, hash: string) {
   await page.goto(`/admin${hash}`);

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { getProject, site } from './support/content';
+import { breakMatchMedia } from './support/browser';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 
@@ -90,15 +91,7 @@ test.describe('an unexpected rendering error', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(coCity.href);
-    // A browser API the gallery reads while rendering fails for a while: nothing in the shipped code is there for
-    // the test.
-    await page.evaluate(() => {
-      const matchMedia = window.matchMedia;
-      window.matchMedia = () => {
-        throw new Error('matchMedia is broken');
-      };
-      Object.assign(window, { repairMatchMedia: () => (window.matchMedia = matchMedia) });
-    });
+    const repairMatchMedia = await breakMatchMedia(page);
     const errorTitle = page.getByRole('heading', { level: 1, name: 'Qualcosa è andato storto' });
     const gallery = galleryOf(page, coCity);
     await clickUntilVisible(gallery.button, errorTitle);
@@ -109,7 +102,7 @@ test.describe('an unexpected rendering error', () => {
     await expect(page.getByRole('contentinfo')).toBeVisible();
     await expect(gallery.dialog).toHaveCount(0);
 
-    await page.evaluate(() => (window as unknown as { repairMatchMedia: () => void }).repairMatchMedia());
+    await repairMatchMedia();
     await page.getByRole('button', { name: 'Riprova' }).click();
     // The page is back, with the gallery its URL (#gallery-1) asks for.
     await expect(page.locator('h1')).toHaveText(coCity.title);

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import { site, ui, withGallery, type Project } from './support/content';
 import { watchForViolations } from './support/csp';
+import { breakMatchMedia } from './support/browser';
 import { galleryOf } from './support/gallery';
 import { clickUntilVisible } from './support/hydration';
 
@@ -117,16 +118,10 @@ test('client navigation there and back, and the error page with its retry, run w
   expect(await violations()).toEqual([]);
 
   // A browser API the gallery reads while rendering fails: the site's error page, then "Riprova".
-  await page.evaluate(() => {
-    const matchMedia = window.matchMedia;
-    window.matchMedia = () => {
-      throw new Error('matchMedia is broken');
-    };
-    Object.assign(window, { repairMatchMedia: () => (window.matchMedia = matchMedia) });
-  });
+  const repairMatchMedia = await breakMatchMedia(page);
   const errorTitle = page.getByRole('heading', { level: 1, name: 'Qualcosa è andato storto' });
   await clickUntilVisible(galleryOf(page, project).button, errorTitle);
-  await page.evaluate(() => (window as unknown as { repairMatchMedia: () => void }).repairMatchMedia());
+  await repairMatchMedia();
   await page.getByRole('button', { name: 'Riprova' }).click();
   await expect(page.locator('h1')).toHaveText(project.title);
   expect(await violations()).toEqual([]);

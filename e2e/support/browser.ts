@@ -56,3 +56,20 @@ export async function stubExternalSites(
     },
   );
 }
+
+/**
+ * Makes window.matchMedia, which the gallery reads while rendering, throw until the returned repair is called: a
+ * browser API failing for a while, with nothing in the shipped code there for the test.
+ */
+export async function breakMatchMedia(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const matchMedia = window.matchMedia;
+    window.matchMedia = () => {
+      throw new Error('matchMedia is broken');
+    };
+    Object.assign(window, { repairMatchMedia: () => (window.matchMedia = matchMedia) });
+  });
+  return async () => {
+    await page.evaluate(() => (window as unknown as { repairMatchMedia: () => void }).repairMatchMedia());
+  };
+}

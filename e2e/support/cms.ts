@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { test } from '@playwright/test';
 import { run, start, waitFor, waitForHttp, type Started } from '../../support/processes';
 
 export { isListening } from '../../support/processes';
@@ -10,10 +11,13 @@ const base = Number(process.env.PORT ?? 3100);
 
 /** The CMS specs' own servers, beside the suite's production server on PORT. */
 export const cmsPorts = {
-  /** `npm run cms` in a copy of the site: next dev. */
+  /** `npm run cms` in a copy of the site: next dev (cms-editor.spec.ts). */
   editor: base + 10,
   /** Its decap-server (CMS_PROXY_PORT), apart from the 8081 of an editor's own `npm run cms` and from other runs. */
   proxy: base + 13,
+  /** cms-preview.spec.ts's own editor and decap-server, for the two spec files run side by side. */
+  previewEditor: base + 14,
+  previewProxy: base + 15,
   /** The stand-in for github.com's two OAuth endpoints. */
   github: base + 11,
   /** `next start` on the suite's build, with the GitHub backend set up against the stand-in. */
@@ -52,13 +56,13 @@ export type Editor = { url: string; process: Started; output: () => string; stop
  * `npm run cms` (scripts/cms.ts) in the copy: decap-server and next dev. Webpack, because Turbopack refuses a
  * node_modules linked from outside the project folder.
  */
-export async function startEditor(copy: string): Promise<Editor> {
+export async function startEditor(copy: string, ports = { editor: cmsPorts.editor, proxy: cmsPorts.proxy }): Promise<Editor> {
   const child = start(
     process.execPath,
     [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--webpack', '--hostname', '127.0.0.1'],
     {
       cwd: copy,
-      env: { ...process.env, PORT: String(cmsPorts.editor), CMS_PROXY_PORT: String(cmsPorts.proxy), NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, PORT: String(ports.editor), CMS_PROXY_PORT: String(ports.proxy), NEXT_TELEMETRY_DISABLED: '1' },
       capture: true,
     },
   );
@@ -71,6 +75,24 @@ export async function startEditor(copy: string): Promise<Editor> {
     throw error;
   }
   return { url: ready.exec(child.output())![1]!, process: child, output: child.output, stop: () => child.stop(10_000) };
+}
+
+/**
+ * A spec file's editor: a copy of the site and `npm run cms` in it, started before the file's tests and stopped,
+ * with the copy removed, after them. Read `copy` and `editor` inside tests, once beforeAll has set them.
+ */
+export function setUpEditor(ports?: { editor: number; proxy: number }) {
+  const session = {} as { copy: string; editor: Editor };
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    session.copy = await copySite();
+    session.editor = await startEditor(session.copy, ports);
+  });
+  test.afterAll(async () => {
+    await session.editor?.stop();
+    await removeCopy(session.copy);
+  });
+  return session;
 }
 
 export type Server = { url: string; output: () => string; stop: () => Promise<void> };
