@@ -115,6 +115,8 @@ function buildIdOf() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'standalone',
+  // `*.dev.ts` routes exist under `next dev` alone: app/api/cms/originals serves the photo originals to the editor.
+  pageExtensions: development ? ['dev.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
   generateBuildId: buildIdOf,
   outputFileTracingExcludes: { '*': [...untraced].map((dir) => `${dir}/**`) },
   poweredByHeader: false,
@@ -134,8 +136,11 @@ const nextConfig = {
     { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
     { source: '/api/auth/:path*', headers: signInHeaders },
   ],
-  // public/admin/index.html answers /admin (Next redirects /admin/ there).
-  rewrites: async () => [{ source: '/admin', destination: '/admin/index.html' }],
+  // public/admin/index.html answers /admin (Next redirects /admin/ there); under next dev, /_static/images/ the originals.
+  rewrites: async () => [
+    { source: '/admin', destination: '/admin/index.html' },
+    ...(development ? [{ source: '/_static/images/:path*', destination: '/api/cms/originals/:path*' }] : []),
+  ],
   // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
   // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
   images: { unoptimized: true },

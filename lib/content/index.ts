@@ -13,7 +13,7 @@ export type { Category, ProjectLink, Site } from './schema';
 /** `content/` unless `CONTENT_DIR` names another folder. */
 // Read at build time only (every page is prerendered), so the server bundle need not trace these folders.
 export const contentDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR ?? 'content');
-const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
+export const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
 const photoCacheDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), '.next/cache/photos');
 const production = process.env.NODE_ENV === 'production';
 const building = process.env.NEXT_PHASE === 'phase-production-build';

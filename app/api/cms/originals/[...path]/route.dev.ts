@@ -1,0 +1,21 @@
+// Under `next dev` alone (next.config.js adds the .dev.ts extension there, and rewrites /_static/images/ here): the
+// photo originals, for the editor's own machine, where Decap shows front matter's /_static/images/x.jpg as it is, in
+// its form and its preview. A build has no such route, so no deployed URL answers with an original.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentDir, getSite, publicDir } from '@/lib/content';
+import { imagesDirOf } from '@/lib/content/load';
+import { photoPrefix, photoSourcePath } from '@/lib/photos/source';
+
+const types: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  const name = (await params).path.join('/');
+  const type = types[path.extname(name).toLowerCase()];
+  const imagesDir = imagesDirOf((await getSite()).originals, { contentDir, publicDir });
+  const file = photoSourcePath(imagesDir, photoPrefix + name);
+  if (!type || !file.startsWith(imagesDir + path.sep)) return new Response('Not found', { status: 404 });
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return new Response('Not found', { status: 404 });
+  return new Response(bytes, { headers: { 'Content-Type': type, 'Cache-Control': 'no-store' } });
+}
