@@ -20,8 +20,6 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const sMaxAge = 60;
 const slack = 5;
 const minimumRatio = 5;
-const projectPage = '/fotografie/co-city';
-const watchedPage = '/grafica';
 const nginxHeaders = "deploy/nginx/portfolio/security-headers.conf must repeat next.config.js's headers";
 const errorPages = path.join(root, 'deploy', 'nginx', 'portfolio', 'errors');
 
@@ -91,6 +89,39 @@ async function originLog(stack: Stack) {
   return (await readFile(stack.logs.origin, 'utf8')).split('\n').filter(Boolean);
 }
 
+type PrerenderManifest = { routes: Record<string, { srcRoute: string | null }> };
+
+/**
+ * The pages the checks use, taken from what the release prerendered of its content (whatever the owner put there):
+ * a project page with a photo, the category page the deploy watches and another page for the compression count,
+ * requested by nothing else before it.
+ */
+async function pagesOf(release: string, stack: Stack) {
+  const { routes } = JSON.parse(await readFile(path.join(release, '.next', 'prerender-manifest.json'), 'utf8')) as PrerenderManifest;
+  const of = (route: string) => Object.keys(routes).filter((pathname) => routes[pathname]!.srcRoute === route).sort();
+  const [projects, categories] = [of('/[category]/[slug]'), of('/[category]')];
+  let projectPage: string | undefined;
+  for (const pathname of projects) {
+    const html = (await stack.direct(pathname)).text();
+    const hasPhoto = (() => {
+      try {
+        return Boolean(photoOf(html));
+      } catch {
+        return false;
+      }
+    })();
+    if (!hasPhoto) continue;
+    projectPage = pathname;
+    break;
+  }
+  const watchedPage = categories[0];
+  const compressedPage = [...categories.slice(1), ...projects].find((pathname) => pathname !== projectPage);
+  if (!projectPage || !watchedPage || !compressedPage) {
+    throw new Error(`the release needs a project page with a photo, a category page and one more page; it has ${[...categories, ...projects].join(', ')}`);
+  }
+  return { projectPage, watchedPage, compressedPage };
+}
+
 async function main() {
   installExitHandlers();
   const started = performance.now();
@@ -114,6 +145,8 @@ async function main() {
     const edge = stack;
     console.log(`nginx on ${edge.edge} (deploy/nginx/portfolio.conf) in front of ${edge.replicas.map((replica) => replica.origin).join(' and ')}\n`);
 
+    const { projectPage, watchedPage, compressedPage } = await pagesOf(current, edge);
+    console.log(`pages: ${projectPage} (a project), ${watchedPage} (watched through the deploy), ${compressedPage} (compressed)\n`);
     const html = (await edge.direct(projectPage)).text();
     const script = scriptOf(html);
     const photo = photoOf(html);
@@ -132,7 +165,7 @@ async function main() {
     });
 
     await check('pages are compressed once per copy (brotli, gzip, none), not on every hit', async () => {
-      const page = '/editoria';
+      const page = compressedPage;
       for (const encoding of ['br', 'gzip, deflate, br', 'gzip', '']) {
         for (let i = 0; i < 3; i++) await edge.request(page, { headers: { 'accept-encoding': encoding } });
       }

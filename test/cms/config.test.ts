@@ -9,8 +9,9 @@ import { photoSourcePath } from '../../lib/photos/source';
 
 // Decap's config.yml and the loader's schema must not drift apart: every field the editor offers is a key the
 // loader knows, every key the loader requires is required in the form, and the form's patterns accept what the
-// loader accepts. Everything here is derived from lib/content/schema.ts and the content itself, so that a new key
-// there (or a new kind of media or link) fails this test until config.yml says how to edit it.
+// loader accepts. Everything here is derived from lib/content/schema.ts and from the fixture site beside this test
+// (fixtures/site: every kind of media and link, with every key, and the previous CMS's quirks), so that a new key
+// there (or a new kind of media or link) fails this test until config.yml says how to edit it, whatever content/ holds.
 
 type Field = {
   name: string;
@@ -31,16 +32,24 @@ const projectsCollection = config.collections.find((collection) => collection.na
 const siteCollection = config.collections.find((collection) => collection.files?.some((file) => file.file === 'content/site.yml'))!;
 const siteFields = siteCollection.files!.find((file) => file.file === 'content/site.yml')!.fields;
 
+// The site's own site.yml: the site collection edits it, and any valid one is a base to probe its rules with.
 const siteSource = parse(readFileSync(path.join(root, 'content/site.yml'), 'utf8')) as Record<string, unknown>;
 const site = siteSchema.parse(siteSource);
-const publicDir = path.join(root, 'public');
-const imagesDir = imagesDirOf(site.originals, { contentDir: path.join(root, 'content'), publicDir });
-const projectSchema = createProjectSchema({ categories: site.categories.map((category) => category.slug), publicDir, imagesDir });
+const imagesDir = imagesDirOf(site.originals, { contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public') });
 
-/** The raw front matter of every project in content/: real, valid values to probe the schema with. */
-const samples = readdirSync(path.join(root, 'content/projects'))
+const fixture = path.join(import.meta.dirname, 'fixtures');
+const fixtureSite = siteSchema.parse(parse(readFileSync(path.join(fixture, 'site/site.yml'), 'utf8')));
+const fixtureImages = path.join(fixture, 'site/images');
+const projectSchema = createProjectSchema({
+  categories: fixtureSite.categories.map((category) => category.slug),
+  publicDir: path.join(fixture, 'public'),
+  imagesDir: fixtureImages,
+});
+
+/** The raw front matter of every fixture project: valid values, as editors and the previous CMS write them. */
+const samples = readdirSync(path.join(fixture, 'site/projects'))
   .filter((name) => name.endsWith('.md'))
-  .map((name) => ({ name, data: matter(readFileSync(path.join(root, 'content/projects', name), 'utf8')).data as Record<string, unknown> }));
+  .map((name) => ({ name, data: matter(readFileSync(path.join(fixture, 'site/projects', name), 'utf8')).data as Record<string, unknown> }));
 
 const isRequired = (field: Field) => field.required !== false;
 const clone = <T>(value: T): T => structuredClone(value);
@@ -116,7 +125,7 @@ describe('config.yml: the projects collection', () => {
       for (const { kind, fields } of kindsOf(list)) {
         const label = `${list.name}${kind ? `[${kind}]` : ''}`;
         const items = itemsOf(list, kind);
-        expect(items.length, `content/ has no ${label} to probe the schema with`).toBeGreaterThan(0);
+        expect(items.length, `the fixture has no ${label} to probe the schema with`).toBeGreaterThan(0);
         for (const { sample, index, item } of items) {
           expect(projectIssuesAt(sample, [list.name, index]), `${label} sample is valid`).toEqual([]);
           for (const key of Object.keys(item)) {
@@ -152,7 +161,7 @@ describe('config.yml: the projects collection', () => {
   });
 
   it('uploads photos where the loader looks for them, referenced as it expects', () => {
-    const photo = readdirSync(path.join(root, config.media_folder))[0]!;
+    const photo = readdirSync(fixtureImages)[0]!;
     expect(photoSourcePath(imagesDir, `${config.public_folder}/${photo}`)).toBe(path.join(root, config.media_folder, photo));
     const { sample, index } = itemsOf(listFields.find((field) => field.name === 'media')!, undefined)[0]!;
     const changed = clone(sample);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { unlistedInlineScripts } from '../csp/support';
-import { photos, root, runScript } from '../editor/support';
+import { fixtureContent, photos, root, runScript } from '../editor/support';
 
 const run = promisify(execFile);
 
@@ -28,13 +28,14 @@ it('npm run build refuses a folder of broken content, listing its problems', { t
 });
 
 // The editor tools' one build, in this file so that the two builds of the suite run one after the other:
-// a copy of the whole project, with a project made by `npm run new`.
+// a copy of the whole project whose content/ is the editor tools' fixture, with a project made by `npm run new`.
 it('a project made by npm run new builds and shows up in the site', { timeout: 600_000 }, async () => {
   const project = await mkdtemp(path.join(os.tmpdir(), 'new-project-build-'));
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp']);
+    const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp', 'content']);
     await cp(root, project, { recursive: true, filter: (source) => !skipped.has(path.relative(root, source)) });
+    await cp(fixtureContent, path.join(project, 'content'), { recursive: true });
     await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
 
     const made = await runScript(

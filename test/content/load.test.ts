@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -99,13 +100,15 @@ describe('a valid content folder', () => {
 });
 
 describe('the seed from the previous CMS, as it is', () => {
-  it('ships byte for byte as content/projects/co-city.md', async () => {
-    const shipped = await readFile(path.resolve('content/projects/co-city.md'));
-    expect(shipped.equals(await readFile(path.join(fixtures, 'seed/projects/co-city.md')))).toBe(true);
+  // The bytes the previous CMS wrote (the sample content ships the same file as content/projects/co-city.md); its
+  // photos here are small stand-ins, so that the test holds whatever the owner's content/ is.
+  it('is kept byte for byte', async () => {
+    const seed = await readFile(path.join(fixtures, 'seed/projects/co-city.md'));
+    expect(createHash('sha256').update(seed).digest('hex')).toBe('9b66ee4d64406b1147f66a88113b86703a47d4b801babb04280c1bf2963a53b8');
   });
 
   it('loads with its quirks cleaned', async () => {
-    const { projects } = await load('seed', { publicDir: path.resolve('public'), imagesDir: path.resolve('content/images') });
+    const { projects } = await load('seed', { imagesDir: path.join(fixtures, 'seed/images') });
     const [coCity] = projects;
     expect(coCity).toMatchObject({ slug: 'co-city', title: 'Co-city', order: 4, year: '2020', role: 'assignment' });
     expect(coCity?.summary).toMatch(/^Nel progetto Co-City Torino .* responsabilizzazione\.$/);

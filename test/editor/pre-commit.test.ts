@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from './support';
+import { fixtureContent, root } from './support';
 
 // Git and npm as an editor's machine runs them: no variables of an enclosing git hook, no global git config, not
 // GitHub's runner (whose GITHUB_ACTIONS would switch the check to its workflow-command format).
@@ -19,12 +19,13 @@ const run = (cwd: string, command: string, args: string[]) =>
     );
   });
 
-/** A project folder as a clone has it: the hook files, package.json, content/ and public/; the code linked in. */
+/** A project folder as a clone has it: the hook files, package.json, public/ and the fixture content; the code linked in. */
 async function makeProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pre-commit-'));
   await mkdir(path.join(dir, '.husky'));
   for (const file of ['package.json', '.husky/pre-commit', '.husky/install.mjs']) await cp(path.join(root, file), path.join(dir, file));
-  for (const folder of ['content', 'public']) await cp(path.join(root, folder), path.join(dir, folder), { recursive: true });
+  await cp(path.join(root, 'public'), path.join(dir, 'public'), { recursive: true });
+  await cp(fixtureContent, path.join(dir, 'content'), { recursive: true });
   for (const folder of ['node_modules', 'lib', 'scripts']) await symlink(path.join(root, folder), path.join(dir, folder));
   await writeFile(path.join(dir, '.gitignore'), '/node_modules\n/lib\n/scripts\n/.next/\n');
   return dir;

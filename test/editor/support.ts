@@ -7,11 +7,16 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '../..');
 export const tsx = path.join(root, 'node_modules/.bin/tsx');
 export const photos = path.join(import.meta.dirname, 'fixtures/photos');
+/**
+ * The editor tools' own content (categories fotografie, grafica and editoria; co-city and manifesti-festival-jazz with
+ * their photos): the tests name these, whatever the owner's content/ holds.
+ */
+export const fixtureContent = path.join(import.meta.dirname, 'fixtures/site');
 
-/** A scratch folder holding copies of the site's content/ and public/, for a CLI run with it as working directory. */
+/** A scratch folder holding the fixture content as content/ and a copy of public/, for a CLI run with it as working directory. */
 export async function copySite(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'editor-tools-'));
-  await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  await cp(fixtureContent, path.join(dir, 'content'), { recursive: true });
   await cp(path.join(root, 'public'), path.join(dir, 'public'), { recursive: true });
   return dir;
 }
