@@ -1,7 +1,12 @@
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumFlags, chromiumPath } from './scripts/chromium';
 
 const port = Number(process.env.PORT ?? 3100);
+// The journeys run on content of their own (a copy of the sample site: the seed, a video, an embed, every kind of
+// link), whatever the owner keeps in content/; its build serves every spec, and e2e/support/content.ts reads it
+// too. content/ itself is validated by content:check's test (test/content/check-content.test.ts).
+process.env.CONTENT_DIR = path.resolve('e2e/fixtures/site');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +30,7 @@ export default defineConfig({
   webServer: {
     // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.
     command: 'npm run build && npm start',
-    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1', CONTENT_DIR: process.env.CONTENT_DIR },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -7,6 +7,7 @@ import { run, start, waitFor, waitForHttp, type Started } from '../../support/pr
 export { isListening } from '../../support/processes';
 
 const root = process.cwd();
+const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 const base = Number(process.env.PORT ?? 3100);
 
 /** The CMS specs' own servers, beside the suite's production server on PORT. */
@@ -25,7 +26,7 @@ export const cmsPorts = {
 };
 
 // What a copy of the site needs to run and build; tests and tools stay behind.
-const leftOut = new Set(['node_modules', 'test-results', 'playwright-report', 'blob-report', 'e2e', 'test']);
+const leftOut = new Set(['node_modules', 'test-results', 'playwright-report', 'blob-report', 'e2e', 'test', 'content']);
 const leftOutPaths = [path.join(root, 'public', 'admin', 'decap'), path.join(root, 'bench', 'tmp')];
 
 /**
@@ -41,6 +42,8 @@ export async function copySite(): Promise<string> {
       filter: (source) => !leftOutPaths.some((left) => source.startsWith(left)),
     });
   }
+  // The suite's own content (playwright.config.ts), whatever the owner keeps in content/.
+  await cp(contentDir, path.join(copy, 'content'), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   await run(process.execPath, [path.join(root, 'scripts', 'copy-cms.mjs'), path.join(copy, 'public')], { cwd: copy });
   return copy;
