@@ -198,7 +198,7 @@ test('a production build of the copy renders the new project\'s page', async () 
   test.setTimeout(240_000);
   const build = await exec(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
     cwd: session.copy,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content'), NEXT_TELEMETRY_DISABLED: '1' },
   });
   expect(build.code, build.output).toBe(0);
   const html = await readFile(path.join(session.copy, '.next', 'server', 'app', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');

@@ -33,8 +33,10 @@ test("the seed's preview sets its title in the site's face and shows its facts, 
       const loaded = [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/^["']|["']$/g, ''));
       return { family, loaded: loaded.includes(family) };
     });
-  // The site's stylesheet arrives once `next dev` has compiled the home page it is read from.
-  await expect.poll(async () => (await faceOf()).loaded, { timeout: 60_000 }).toBe(true);
+  // The site's stylesheet arrives once `next dev` has compiled the home and category pages it is read from: up to
+  // two minutes on a loaded 2-core machine.
+  test.setTimeout(240_000);
+  await expect.poll(async () => (await faceOf()).loaded, { timeout: 150_000 }).toBe(true);
   const face = await faceOf();
 
   // The same face as the published page's h1.

@@ -65,7 +65,13 @@ export async function startEditor(copy: string, ports = { editor: cmsPorts.edito
     [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--webpack', '--hostname', '127.0.0.1'],
     {
       cwd: copy,
-      env: { ...process.env, PORT: String(ports.editor), CMS_PROXY_PORT: String(ports.proxy), NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: path.join(copy, 'content'),
+        PORT: String(ports.editor),
+        CMS_PROXY_PORT: String(ports.proxy),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       capture: true,
     },
   );
