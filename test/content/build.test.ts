@@ -1,24 +1,17 @@
-import { execFile, spawn } from 'node:child_process';
 import { copyFile, cp, link, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { exec, freePort, run, start, waitForHttp, type Started } from '../../support/processes';
 import { unlistedInlineScripts } from '../csp/support';
 import { fixtureContent, photos, root, runScript } from '../editor/support';
 
-const run = promisify(execFile);
-
 // Builds are slow on a busy shared machine: a timeout is there to end a hung build, not to measure one.
 it('npm run build refuses a folder of broken content, listing its problems', { timeout: 600_000 }, async () => {
-  const result = await run(path.resolve('node_modules/.bin/next'), ['build'], {
+  const result = await exec(path.resolve('node_modules/.bin/next'), ['build'], {
+    cwd: root,
     env: { ...process.env, CONTENT_DIR: 'test/content/fixtures/broken', NEXT_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 16 * 1024 * 1024,
-  }).then(
-    () => ({ code: 0, output: '' }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
-  );
+  });
   expect(result.code).not.toBe(0);
   expect(result.output).toContain('content errors:');
   expect(result.output).toContain(
@@ -31,7 +24,7 @@ it('npm run build refuses a folder of broken content, listing its problems', { t
 // a copy of the whole project whose content/ is the editor tools' fixture, with a project made by `npm run new`.
 it('a project made by npm run new builds and shows up in the site', { timeout: 600_000 }, async () => {
   const project = await mkdtemp(path.join(os.tmpdir(), 'new-project-build-'));
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: Started | undefined;
   try {
     const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp', 'content']);
     await cp(root, project, { recursive: true, filter: (source) => !skipped.has(path.relative(root, source)) });
@@ -48,7 +41,7 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
 
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
     delete env.CONTENT_DIR;
-    const build = await runNext(project, ['build'], env);
+    const build = await exec(path.join(project, 'node_modules/.bin/next'), ['build'], { cwd: project, env });
     expect(build.code, build.output).toBe(0);
     // The build's last step (npm run build's postbuild) names each page's inline scripts: none may be left out.
     await run(process.execPath, [path.join(project, 'scripts', 'page-policies.mjs')], { cwd: project });
@@ -57,15 +50,10 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     expect(pages).toContain(path.join('fotografie', 'citta-d-acqua.html'));
     for (const page of pages) expect(unlistedInlineScripts(await readFile(path.join(built, page), 'utf8')), page).toEqual([]);
 
-    const port = await freePort(3200, 3299);
+    const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    server = spawn(path.join(project, 'node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], {
-      cwd: project,
-      env,
-      detached: true,
-      stdio: 'ignore',
-    });
-    await waitForServer(origin);
+    server = start(path.join(project, 'node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: project, env });
+    await waitForHttp(origin, server);
 
     const page = await fetch(`${origin}/fotografie/citta-d-acqua`);
     expect(page.status).toBe(200);
@@ -86,7 +74,7 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     const photo = await fetch(`${origin}/_static/images/citta-d-acqua-2.png`);
     expect(photo.status).toBe(404);
   } finally {
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    await server?.stop();
     await rm(project, { recursive: true, force: true });
   }
 });
@@ -104,34 +92,4 @@ async function linkTree(from: string, to: string): Promise<void> {
       return link(source, target).catch(() => copyFile(source, target));
     }),
   );
-}
-
-function runNext(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path.join(cwd, 'node_modules/.bin/next'), args, { cwd, env });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
-async function freePort(from: number, to: number): Promise<number> {
-  for (let port = from; port <= to; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer().once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
-async function waitForServer(origin: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (await fetch(origin).then(() => true, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start did not answer on ${origin}`);
 }
