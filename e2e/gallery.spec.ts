@@ -45,6 +45,16 @@ test.describe('loading', () => {
       await expect(gallery.dialog).toHaveCount(0);
     });
   }
+
+  test("the page's payload carries the gallery's strings once and each slide's alt once, for the grid and the button alike", async ({ request }) => {
+    // The RSC payload a client navigation fetches: the islands' props, as React serialized them.
+    const payload = await (await request.get(coCity.href, { headers: { RSC: '1' } })).text();
+    const slides = [...payload.matchAll(/"type":"(?:image|video|embed)","alt":"((?:[^"\\]|\\.)*)"/g)];
+    expect(slides.map((slide) => JSON.parse(`"${slide[1]}"`))).toEqual(coCity.media.map((item) => item.alt));
+    expect(payload.match(/"slidePosition":/g)).toHaveLength(1);
+    // A slide's photo has its files and size; its alt is the slide's.
+    expect(payload).not.toMatch(/"photo":\{[^}]*"alt":/);
+  });
 });
 
 for (const project of withGallery) {

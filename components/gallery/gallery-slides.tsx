@@ -31,6 +31,7 @@ function SlideFigure({ caption, camera, children }: { caption?: string; camera?:
 
 type ImageProps = {
   photo: GalleryPhoto;
+  alt: string;
   /**
    * CSS px the photo spans once zoomed: the browser then takes a wider srcset candidate, up to the source's own
    * width. Undefined until the photo is first zoomed, so that opening the gallery costs no more than before.
@@ -39,7 +40,7 @@ type ImageProps = {
 };
 
 /** One photo, drawn whole inside its frame; Swiper's Zoom scales the `swiper-zoom-container` around it. */
-export function SlideImage({ photo, zoomedWidth }: ImageProps) {
+export function SlideImage({ photo, alt, zoomedWidth }: ImageProps) {
   const ratio = ratioOf(photo);
   const sizes = zoomedWidth ? `${zoomedWidth}px` : fittedSizes(ratio);
   const { src, srcSet } = photo;
@@ -52,7 +53,7 @@ export function SlideImage({ photo, zoomedWidth }: ImageProps) {
         src={src}
         width={photo.width}
         height={photo.height}
-        alt={photo.alt}
+        alt={alt}
         className="gallery-image"
         style={ratioStyle(ratio)}
         decoding="async"
@@ -70,7 +71,7 @@ export function Slide({ item, zoomedWidth, playing, onPlay, strings }: SlideProp
     case 'image':
       return (
         <SlideFigure caption={item.caption} camera={item.camera}>
-          <SlideImage photo={item.photo} zoomedWidth={zoomedWidth} />
+          <SlideImage photo={item.photo} alt={item.alt} zoomedWidth={zoomedWidth} />
         </SlideFigure>
       );
     case 'video': {

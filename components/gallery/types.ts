@@ -1,6 +1,7 @@
 /** One image as the gallery draws it (a photo, or the poster of a video or an embed): `srcSet` lists every file built
  * for it, up to the image's own width. */
-export type GalleryPhoto = { src: string; srcSet: string; alt: string; width: number; height: number };
+/** A photo's files and size; its `alt` is the item's (sent once). */
+export type GalleryPhoto = { src: string; srcSet: string; width: number; height: number };
 
 /** One slide of the gallery, in media order. `alt` describes it; `caption` shows under it. */
 export type GalleryItem = { alt: string; caption?: string } & (
