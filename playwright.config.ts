@@ -22,8 +22,15 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
-    // photos-first.spec.ts sets its own viewports (390 and 1440 px) on its own build.
-    { name: 'phone', testIgnore: [/cms-.*\.spec\.ts/, /photos-first\.spec\.ts/], use: { ...devices['Pixel 7'], channel: undefined } },
+    // On a phone, what its screen and touch change: layout, gallery, zoom, theme, face, transitions, audits. Not the
+    // specs of what the server answers whatever the browser (headers, hosting, faults, metadata, link targets, the
+    // script policy's violations): the same responses, checked once on desktop. photos-first.spec.ts sets its own
+    // viewports (390 and 1440 px) on its own build.
+    {
+      name: 'phone',
+      testIgnore: [/cms-.*\.spec\.ts/, /photos-first\.spec\.ts/, /(security-headers|hosting|faults|search-and-social|links|script-policy)\.spec\.ts/],
+      use: { ...devices['Pixel 7'], channel: undefined },
+    },
     // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
     { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
