@@ -1,6 +1,6 @@
 // Runs before `next build` (npm's prebuild): encodes the published photos into the build's photo cache, once, so that
 // the build's workers (one per core) find every file made instead of each encoding the new photos at the same time.
-// Content with errors is left to `next build`, which lists them.
+// Content with errors stops the build here, listed, before `next build` touches .next/.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../lib/content/load';
@@ -21,5 +21,6 @@ try {
   console.log(`Photos of ${projects.length} projects: ${read} read, ${encoded} encoded into .next/cache/photos in ${seconds} s`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
-  console.log('Photos: the content has errors, which next build lists');
+  console.error(`${error.message}\nNothing built: fix the content and run npm run build again.`);
+  process.exitCode = 1;
 }
