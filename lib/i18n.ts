@@ -73,6 +73,9 @@ const it: Strings = {
 
 const dictionaries: Record<string, Strings> = { en, it };
 
+/** The languages whose interface strings the site ships: what site.yml's `lang` and `languages` may name. */
+export const shippedLanguages = Object.keys(dictionaries);
+
 export function getStrings(lang: string): Strings {
   return dictionaries[lang.split('-')[0] ?? lang] ?? en;
 }

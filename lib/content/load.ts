@@ -48,6 +48,8 @@ export type Project = Omit<ProjectFrontmatter, 'media'> & {
 export type Content = {
   site: Site;
   projects: Project[];
+  /** Per language of site.yml's `languages`: its translated projects, each the original with its translated text. */
+  translations: Record<string, Project[]>;
   warnings: Problem[];
   /** Where the photos' sources were read from: what a build makes their files of. */
   imagesDir: string;
@@ -68,7 +70,14 @@ export type LoadOptions = {
 };
 
 /** The facts of each media item's image (its photo or poster), in media order. */
-type Parsed = { slug: string; frontmatter: ProjectFrontmatter; images: (PhotoFacts | undefined)[]; body: string };
+type Parsed = {
+  slug: string;
+  frontmatter: ProjectFrontmatter;
+  images: (PhotoFacts | undefined)[];
+  body: string;
+  /** The front matter as written, which a translation is checked against. */
+  raw: Record<string, unknown>;
+};
 
 /** Reads and validates `site.yml` and every project; throws one ContentError listing every problem. */
 export async function loadContent(options: LoadOptions): Promise<Content> {
@@ -80,37 +89,152 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const schema = createProjectSchema({ categories: site?.categories.map((category) => category.slug), publicDir, imagesDir });
 
   const projectsDir = path.join(contentDir, 'projects');
-  const entries = await readdir(projectsDir).catch(() => {
+  const entries = await readdir(projectsDir, { withFileTypes: true }).catch(() => {
     problems.push({ severity: 'error', file: displayPath(projectsDir), message: 'expected a folder of project files' });
     return [];
   });
+  const visible = entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const photoDirs = { imagesDir, cacheDir: photoCacheDir, withFiles: photoFiles };
   const parsed = await Promise.all(
-    entries
-      .filter((name) => !name.startsWith('.'))
-      .sort()
-      .map(async (name) => {
+    visible
+      .filter((entry) => !entry.isDirectory())
+      .map(async (entry) => {
         const fileProblems: Problem[] = [];
-        const project = await loadProject(
-          path.join(projectsDir, name),
-          { schema, publicDir, photos: { imagesDir, cacheDir: photoCacheDir, withFiles: photoFiles } },
-          fileProblems,
-        );
+        const project = await loadProject(path.join(projectsDir, entry.name), { schema, publicDir, photos: photoDirs }, fileProblems);
         return { project, fileProblems };
       }),
   );
   parsed.forEach(({ fileProblems }) => problems.push(...fileProblems));
   await savePhotoIndex(photoCacheDir);
+  const originals = new Map(parsed.flatMap(({ project }) => (project ? [[project.slug, project] as const] : [])));
+  // Originals with errors of their own are listed once, for their own file: their translations wait for them.
+  const written = new Set(visible.filter((entry) => !entry.isDirectory()).map((entry) => entry.name));
+  const translated = await Promise.all(
+    visible
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => loadTranslations(path.join(projectsDir, entry.name), { site, schema, originals, written }, problems)),
+  );
 
   if (!site || problems.some((problem) => problem.severity === 'error')) throw new ContentError(problems);
 
+  const published = (project: Parsed) => includeDrafts || !project.frontmatter.draft;
+  const projects = await Promise.all([...originals.values()].filter(published).map((project) => buildProject(project, site, site.lang)));
+  const translations: Content['translations'] = Object.fromEntries(site.languages.map((language) => [language, []]));
+  for (const { language, projects: list } of translated.flatMap((found) => found ?? [])) {
+    const built = await Promise.all(list.filter(published).map((project) => buildProject(project, site, language)));
+    translations[language] = built.sort(byListingOrder(language));
+  }
+  return { site, projects: projects.sort(byListingOrder(site.lang)), translations, warnings: problems, imagesDir };
+}
+
+/**
+ * The translations in `projects/<language>/`: each `<slug>.md` carries the translated fields of
+ * `projects/<slug>.md` (title, summary, role, media alts and captions, link names and email texts, the body) and
+ * nothing else that differs from it: media files, order, category and link targets are the original's.
+ */
+async function loadTranslations(
+  folder: string,
+  {
+    site,
+    schema,
+    originals,
+    written,
+  }: { site: Site | undefined; schema: ReturnType<typeof createProjectSchema>; originals: Map<string, Parsed>; written: Set<string> },
+  problems: Problem[],
+): Promise<{ language: string; projects: Parsed[] } | undefined> {
+  const language = path.basename(folder);
+  const displayed = displayPath(folder);
+  if (!site) return undefined;
+  if (!site.languages.includes(language)) {
+    const listed = site.languages.length ? site.languages.join(', ') : 'none listed';
+    problems.push({
+      severity: 'error',
+      file: displayed,
+      message: `expected a folder named after a language of site.yml's languages (${listed}), got "${language}"`,
+    });
+    return undefined;
+  }
+  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort();
   const projects = await Promise.all(
-    parsed
-      .map(({ project }) => project)
-      .filter((project): project is Parsed => project !== undefined)
-      .filter((project) => includeDrafts || !project.frontmatter.draft)
-      .map((project) => buildProject(project, site)),
+    names.map(async (name) => {
+      const file = path.join(folder, name);
+      const shown = displayPath(file);
+      const slug = name.slice(0, -'.md'.length);
+      const original = name.endsWith('.md') ? originals.get(slug) : undefined;
+      if (!original && written.has(name)) return undefined;
+      if (!original) {
+        const message = name.endsWith('.md')
+          ? `expected a translation of an existing project, got "${name}": there is no ${displayPath(path.join(folder, '..', name))}`
+          : `expected a <slug>.md translation, got "${name}"`;
+        problems.push({ severity: 'error', file: shown, line: 1, column: 1, message });
+        return undefined;
+      }
+      const read = await readFrontmatter(file, problems);
+      if (!read) return undefined;
+      const { yaml, body } = read;
+      const found: Problem[] = [];
+      const merged = mergeTranslation(yaml, original.raw, (at, message) =>
+        found.push({ severity: 'error', file: shown, ...yaml.locate(at), field: formatFieldPath(at), message }),
+      );
+      for (const field of ['title', 'summary'] as const) {
+        if (typeof merged[field] !== 'string' || (yaml.data as Record<string, unknown>)?.[field] === undefined) {
+          found.push({ severity: 'error', file: shown, line: 1, column: 1, field, message: `expected the translated ${field}` });
+        }
+      }
+      if (original.body.trim() && !body.trim()) {
+        found.push({ severity: 'error', file: shown, message: 'expected the translated text below the front matter' });
+      }
+      const result = schema.safeParse(merged);
+      if (!result.success) found.push(...issuesToProblems(result.error.issues, yaml, shown));
+      problems.push(...found);
+      if (found.length || !result.success) return undefined;
+      return { ...original, frontmatter: result.data, body, raw: merged };
+    }),
   );
-  return { site, projects: projects.sort(byListingOrder(site.lang)), warnings: problems, imagesDir };
+  return { language, projects: projects.filter((project): project is Parsed => project !== undefined) };
+}
+
+/** Per item of `media` and `links`, the fields a translation writes in its own language; anything else is the original's. */
+const translatable = {
+  project: ['title', 'summary', 'role', 'media', 'links'],
+  media: ['alt', 'caption'],
+  links: ['name', 'emailsubject', 'emailcontent'],
+} as const;
+
+/** The original's front matter with the translation's text in it; `refuse` names each field set differently. */
+function mergeTranslation(
+  yaml: YamlSource,
+  original: Record<string, unknown>,
+  refuse: (at: PropertyKey[], message: string) => void,
+): Record<string, unknown> {
+  const data = (yaml.data ?? {}) as Record<string, unknown>;
+  const same = (at: PropertyKey[], value: unknown, theirs: unknown) => {
+    if (JSON.stringify(value) === JSON.stringify(theirs)) return;
+    refuse(at, `expected no ${formatFieldPath(at)} (it comes from the original) or the original's ${describeValue(theirs)}, got ${describeValue(value)}`);
+  };
+  const merged: Record<string, unknown> = { ...original };
+  for (const [key, value] of Object.entries(data)) {
+    if (!(translatable.project as readonly string[]).includes(key)) {
+      same([key], value, original[key]);
+    } else if (key === 'media' || key === 'links') {
+      const theirs = Array.isArray(original[key]) ? (original[key] as Record<string, unknown>[]) : [];
+      if (!Array.isArray(value) || value.length !== theirs.length) {
+        refuse([key], `expected ${theirs.length} items, one per item of the original and in its order, got ${Array.isArray(value) ? value.length : describeValue(value)}`);
+        continue;
+      }
+      const own: readonly string[] = translatable[key];
+      merged[key] = theirs.map((item, index) => {
+        const translation = (value[index] ?? {}) as Record<string, unknown>;
+        for (const [field, text] of Object.entries(translation)) {
+          if (!own.includes(field)) same([key, index, field], text, item[field]);
+        }
+        return { ...item, ...Object.fromEntries(Object.entries(translation).filter(([field]) => own.includes(field))) };
+      });
+    } else {
+      merged[key] = value;
+    }
+  }
+  return merged;
 }
 
 /**
@@ -167,41 +291,9 @@ async function loadProject(
     });
   }
 
-  const source = await readFile(file, 'utf8');
-  if (/^---/.test(source) && !/\r?\n---\s*(?:\r?\n|$)/.test(source.slice(3))) {
-    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected a closing "---" after the front matter' });
-    return undefined;
-  }
-  let parsedYaml: YamlSource | undefined;
-  let body: string;
-  try {
-    const parsed = matter(source, {
-      engines: {
-        yaml: (frontmatter: string) => {
-          parsedYaml = new YamlSource(frontmatter);
-          return (parsedYaml.data ?? {}) as object;
-        },
-        // gray-matter evaluates `---js` front matter by default; content must never run code.
-        javascript: refuse,
-        js: refuse,
-        json: refuse,
-        coffee: refuse,
-      },
-    });
-    body = parsed.content;
-  } catch (error) {
-    if (error instanceof YamlSyntaxError) {
-      problems.push({ severity: 'error', file: displayed, ...error.position, message: `malformed YAML: ${error.message}` });
-    } else {
-      problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: frontmatterLanguageMessage(source) });
-    }
-    return undefined;
-  }
-  const yaml = parsedYaml;
-  if (!yaml) {
-    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected YAML front matter between "---" lines' });
-    return undefined;
-  }
+  const read = await readFrontmatter(file, problems);
+  if (!read) return undefined;
+  const { yaml, body } = read;
 
   problems.push(...unknownKeyWarnings(yaml, displayed));
   const result = schema.safeParse(yaml.data ?? {});
@@ -239,7 +331,48 @@ async function loadProject(
   checked.forEach(({ found }) => problems.push(...found));
   if (problems.some((problem) => problem.severity === 'error')) return undefined;
   const images = checked.map(({ image }) => image);
-  return { slug, frontmatter: result.data, images, body };
+  return { slug, frontmatter: result.data, images, body, raw: (yaml.data ?? {}) as Record<string, unknown> };
+}
+
+/** A markdown file's front matter (YAML only: other languages are refused, never run) and its body. */
+async function readFrontmatter(file: string, problems: Problem[]): Promise<{ yaml: YamlSource; body: string } | undefined> {
+  const displayed = displayPath(file);
+  const source = await readFile(file, 'utf8');
+  if (/^---/.test(source) && !/\r?\n---\s*(?:\r?\n|$)/.test(source.slice(3))) {
+    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected a closing "---" after the front matter' });
+    return undefined;
+  }
+  let parsedYaml: YamlSource | undefined;
+  let body: string;
+  try {
+    const parsed = matter(source, {
+      engines: {
+        yaml: (frontmatter: string) => {
+          parsedYaml = new YamlSource(frontmatter);
+          return (parsedYaml.data ?? {}) as object;
+        },
+        // gray-matter evaluates `---js` front matter by default; content must never run code.
+        javascript: refuse,
+        js: refuse,
+        json: refuse,
+        coffee: refuse,
+      },
+    });
+    body = parsed.content;
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      problems.push({ severity: 'error', file: displayed, ...error.position, message: `malformed YAML: ${error.message}` });
+    } else {
+      problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: frontmatterLanguageMessage(source) });
+    }
+    return undefined;
+  }
+  const yaml = parsedYaml;
+  if (!yaml) {
+    problems.push({ severity: 'error', file: displayed, line: 1, column: 1, message: 'expected YAML front matter between "---" lines' });
+    return undefined;
+  }
+  return { yaml, body };
 }
 
 function refuse(): never {
@@ -311,8 +444,8 @@ function valueAt(data: unknown, segments: readonly PropertyKey[]): unknown {
   );
 }
 
-async function buildProject({ slug, frontmatter, images, body }: Parsed, site: Site): Promise<Project> {
-  const { photoAlt, videoAlt } = getStrings(site.lang);
+async function buildProject({ slug, frontmatter, images, body }: Parsed, site: Site, lang: string): Promise<Project> {
+  const { photoAlt, videoAlt } = getStrings(lang);
   const media = frontmatter.media.map((item, index, all): Media => {
     const alt =
       item.alt ??
@@ -321,7 +454,7 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, site: S
     const image = images[index];
     switch (item.type) {
       case 'image': {
-        const camera = site.exif && item.exif ? cameraLine(image!.camera, site.lang) : undefined;
+        const camera = site.exif && item.exif ? cameraLine(image!.camera, lang) : undefined;
         return { ...item, ...facts(item.file, image!), ...described, ...(camera && { camera }) };
       }
       case 'video':
@@ -337,7 +470,7 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, site: S
   return {
     ...frontmatter,
     slug,
-    href: `/${frontmatter.category}/${slug}`,
+    href: `${lang === site.lang ? '' : `/${lang}`}/${frontmatter.category}/${slug}`,
     html: await markdownToHtml(body),
     media,
     cover: coverOf(media[0]),

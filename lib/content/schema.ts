@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { shippedLanguages } from '../i18n';
 import { photoSourcePath } from '../photos/source';
 import { closest, displayPath } from './problems';
 
@@ -39,6 +40,9 @@ export const siteSchema = z.object({
   title: requiredText,
   description: requiredText,
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "it"'),
+  /** The other languages, each with its translations in `projects/<language>/` (content/README.md, "Translations"). */
+  languages: optional(z.array(z.enum(shippedLanguages, `expected one of ${shippedLanguages.join(', ')}`), 'expected a list such as [en]'))
+    .transform((value) => value ?? []),
   author: optionalText,
   email: optional(z.email('expected an email address')),
   /** `false` hides the camera's facts (model, lens, exposure, date) under every photo of the gallery. */
@@ -57,6 +61,12 @@ export const siteSchema = z.object({
         seen.add(category.slug);
       });
     }),
+}).superRefine((site, ctx) => {
+  site.languages.forEach((language, index) => {
+    if (language === site.lang || site.languages.indexOf(language) !== index) {
+      ctx.addIssue({ code: 'custom', path: ['languages', index], message: 'expected a language other than lang, listed once' });
+    }
+  });
 });
 
 export type Site = z.output<typeof siteSchema>;
