@@ -1,5 +1,9 @@
-// `next build` abbreviates its route list ("[+4 more paths]"); print every prerendered page.
-import { readFileSync } from 'node:fs';
+// `next build` abbreviates its route list ("[+4 more paths]"); print every prerendered page. And note which content
+// folder the build was made of (.next/content-dir), for the tools that build a changed copy of it (scripts/cdn).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+writeFileSync('.next/content-dir', path.resolve(process.env.CONTENT_DIR ?? 'content'));
 
 const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8'));
 const routes = Object.keys(manifest.routes)

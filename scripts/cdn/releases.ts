@@ -62,7 +62,10 @@ export async function buildChangedRelease(root: string, workDir: string, edit: (
     await mkdir(path.join(project, '.next'), { recursive: true });
     await cp(path.join(root, '.next', 'cache'), path.join(project, '.next', 'cache'), { recursive: true });
   }
-  await cp(path.join(root, process.env.CONTENT_DIR ?? 'content'), content, { recursive: true });
+  // The content the repository's build was made of (the e2e run's own, say), so that only `edit` differs.
+  const builtFrom = path.join(root, '.next', 'content-dir');
+  const source = process.env.CONTENT_DIR ?? (existsSync(builtFrom) ? (await readFile(builtFrom, 'utf8')).trim() : 'content');
+  await cp(path.resolve(root, source), content, { recursive: true });
   await edit(content);
   await run('npm', ['run', 'build'], { cwd: project, env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: '1' } });
   const release = standaloneOf(project);
