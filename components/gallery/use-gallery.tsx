@@ -89,6 +89,9 @@ export function useGallery({ title, items, followsHash, strings, fallbackFocus }
 
   const open = useCallback(
     (index: number, element: HTMLElement) => {
+      // Pressed before the effect above first ran (its passive effects wait for a view transition to end): the hash
+      // this push writes is no deep link, and must not be pushed a second time.
+      readInitialHash.current = false;
       window.history.pushState(null, '', hashFor(index));
       ownsEntry.current = true;
       opener.current = { element, index };
