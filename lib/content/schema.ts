@@ -49,8 +49,18 @@ export const siteSchema = z.object({
   exif: optional(z.boolean('expected true or false')).transform((value) => value ?? true),
   /** `private` (the default): photo sources stay in `content/images/`, unpublished; `public`: served as they are. */
   originals: optional(z.enum(['private', 'public'], 'expected private or public')).transform((value) => value ?? 'private'),
+  /** Per language of `languages`: the site's description (and title, if it changes) in that language. */
+  translations: optional(z.record(z.string(), z.object({ title: optionalText, description: optionalText }))).transform((value) => value ?? {}),
   categories: z
-    .array(z.object({ slug, label: text, description: optionalText }))
+    .array(
+      z.object({
+        slug,
+        label: text,
+        description: optionalText,
+        /** Per language of `languages`: the label (and description) the header and the listings show in it. */
+        translations: optional(z.record(z.string(), z.object({ label: text, description: optionalText }))).transform((value) => value ?? {}),
+      }),
+    )
     .min(1, 'expected at least one category')
     .superRefine((categories, ctx) => {
       const seen = new Set<string>();
@@ -65,6 +75,31 @@ export const siteSchema = z.object({
   site.languages.forEach((language, index) => {
     if (language === site.lang || site.languages.indexOf(language) !== index) {
       ctx.addIssue({ code: 'custom', path: ['languages', index], message: 'expected a language other than lang, listed once' });
+    }
+    if (!site.translations[language]?.description) {
+      ctx.addIssue({ code: 'custom', path: ['translations', language, 'description'], message: `expected the site's description in ${language}` });
+    }
+  });
+  const unlisted = (translations: Record<string, unknown>, at: (string | number)[]) => {
+    for (const language of Object.keys(translations)) {
+      if (!site.languages.includes(language)) {
+        ctx.addIssue({ code: 'custom', path: [...at, language], message: `expected a language of languages (${site.languages.join(', ') || 'none listed'})` });
+      }
+    }
+  };
+  unlisted(site.translations, ['translations']);
+  site.categories.forEach((category, index) => {
+    const at = ['categories', index, 'translations'];
+    unlisted(category.translations, at);
+    if ([site.lang, ...site.languages].includes(category.slug)) {
+      ctx.addIssue({ code: 'custom', path: ['categories', index, 'slug'], message: 'expected a slug that is not a language of the site (its pages are under /<language>/)' });
+    }
+    for (const language of site.languages) {
+      const translation = category.translations[language];
+      if (!translation) ctx.addIssue({ code: 'custom', path: [...at, language, 'label'], message: `expected the category's label in ${language}` });
+      else if (category.description && !translation.description) {
+        ctx.addIssue({ code: 'custom', path: [...at, language, 'description'], message: `expected the category's description in ${language}` });
+      }
     }
   });
 });
