@@ -1,8 +1,10 @@
 // @ts-check
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { callbackPolicy } from './lib/cms/callback-page.js';
 import { localProxyPort } from './lib/cms/local-proxy.js';
 
@@ -57,6 +59,18 @@ const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT
 const untraced = new Set(['content', 'test', 'e2e', 'bench', ...(contentDir.startsWith('..') ? [] : [contentDir])]);
 // Not /api/ (below).
 const pages = '/:path((?!_next/|_static/|api/).*)';
+// site.yml's `lang` and `languages`, for the routes below (the build checks the rest of the file).
+const languages = (() => {
+  let site = {};
+  try {
+    site = parse(readFileSync(path.join(contentDir, 'site.yml'), 'utf8')) ?? {};
+  } catch {
+    // A missing or broken site.yml stops the build with the content loader's own error.
+  }
+  const own = typeof site.lang === 'string' ? site.lang : 'it';
+  return { site: own, all: [own, ...(Array.isArray(site.languages) ? site.languages : [])] };
+})();
+
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
 const rscRequest = { type: 'header', key: 'rsc', value: '1' };
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
@@ -137,9 +151,20 @@ const nextConfig = {
     { source: '/api/auth/:path*', headers: signInHeaders },
   ],
   // public/admin/index.html answers /admin (Next redirects /admin/ there); under next dev, /_static/images/ the originals.
-  rewrites: async () => [
-    { source: '/admin', destination: '/admin/index.html' },
-    ...(development ? [{ source: '/_static/images/:path*', destination: '/api/cms/originals/:path*' }] : []),
+  // The pages of every language are app/[lang]/; the site's own language keeps its URLs without a prefix. Checked
+  // after public files and before dynamic routes, these send `/fotografie` to `/it/fotografie` inside the server.
+  rewrites: async () => ({
+    afterFiles: [
+      { source: '/admin', destination: '/admin/index.html' },
+      ...(development ? [{ source: '/_static/images/:path*', destination: '/api/cms/originals/:path*' }] : []),
+      { source: '/', destination: `/${languages.site}` },
+      { source: `/:path((?!(?:${languages.all.join('|')})(?:/|$)|_next/|_static/|api/).+)`, destination: `/${languages.site}/:path` },
+    ],
+  }),
+  // The site's language has one URL per page: `/it/fotografie` is `/fotografie`.
+  redirects: async () => [
+    { source: `/${languages.site}`, destination: '/', permanent: true },
+    { source: `/${languages.site}/:path+`, destination: '/:path+', permanent: true },
   ],
   // Photos are resized once, at build time, into static files (lib/photos): the runtime optimizer is off and
   // `/_next/image` answers 404, so no request ever resizes a photo and a host bills no image optimization.
@@ -148,7 +173,8 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   // Next prerenders with one worker per core but one: on 2 cores, one worker while the main process waits. Every core
   // renders pages instead (each worker reads the content once; the photo cache is shared).
-  experimental: { cpus: os.availableParallelism() },
+  // One 404 page for every unknown URL (app/global-not-found.tsx): the root layout is per language.
+  experimental: { cpus: os.availableParallelism(), globalNotFound: true },
 };
 
 export default nextConfig;

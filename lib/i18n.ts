@@ -2,6 +2,11 @@ import { errorStrings } from './i18n-errors';
 
 /** Interface strings in the site's language (`lang` in site.yml); English when a language is missing. */
 const en = {
+  /** The language's name in itself, as the language switch shows it. */
+  languageName: 'English',
+  /** Open Graph's locale (`og:locale`). */
+  ogLocale: 'en_GB',
+  languages: 'Languages',
   mainNavigation: 'Main navigation',
   skipToContent: 'Skip to content',
   theme: 'Theme',
@@ -38,6 +43,9 @@ const en = {
 export type Strings = typeof en;
 
 const it: Strings = {
+  languageName: 'Italiano',
+  ogLocale: 'it_IT',
+  languages: 'Lingue',
   mainNavigation: 'Navigazione principale',
   skipToContent: 'Vai al contenuto',
   theme: 'Tema',
@@ -78,6 +86,15 @@ export const shippedLanguages = Object.keys(dictionaries);
 
 export function getStrings(lang: string): Strings {
   return dictionaries[lang.split('-')[0] ?? lang] ?? en;
+}
+
+/**
+ * A page's path in a language: the site's own language keeps the path as it is (`/fotografie`), another is
+ * prefixed with its code (`/en/fotografie`, `/en` for the home page).
+ */
+export function pathIn(site: { lang: string }, lang: string, path: string): string {
+  if (lang === site.lang) return path;
+  return path === '/' ? `/${lang}` : `/${lang}${path}`;
 }
 
 /** `format('{position} / {total}', { position: 3, total: 8 })` → `3 / 8` */

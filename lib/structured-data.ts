@@ -43,7 +43,7 @@ const videoObject = (video: Moving): JsonLd => {
 /** schema.org `CreativeWork` for a project page, with every photo and video of the project. */
 export function projectJsonLd(
   site: Pick<Site, 'title' | 'lang' | 'author'>,
-  category: Pick<Category, 'slug' | 'label'>,
+  category: Pick<Category, 'label'> & { href: string },
   project: Pick<Project, 'title' | 'summary' | 'href' | 'year'> & { media: Item[] },
 ): JsonLd {
   const videos = project.media.filter((item) => item.type !== 'image');
@@ -57,7 +57,7 @@ export function projectJsonLd(
     ...(project.year && /^\d{4}$/.test(project.year) && { dateCreated: project.year }),
     creator: { '@type': 'Person', name: site.author ?? site.title },
     genre: category.label,
-    isPartOf: { '@type': 'CollectionPage', name: category.label, url: absoluteUrl(`/${category.slug}`) },
+    isPartOf: { '@type': 'CollectionPage', name: category.label, url: absoluteUrl(category.href) },
     image: project.media.filter((item) => item.type === 'image').map(imageObject),
     ...(videos.length > 0 && { video: videos.map(videoObject) }),
   };
@@ -65,8 +65,9 @@ export function projectJsonLd(
 
 /** schema.org `CollectionPage` for a category, listing its projects in order. */
 export function categoryJsonLd(
-  site: Pick<Site, 'title' | 'lang'>,
-  category: Pick<Category, 'slug' | 'label' | 'description'>,
+  /** `lang`: the page's language; `home`: the home page in it. */
+  site: Pick<Site, 'title' | 'lang'> & { home: string },
+  category: Pick<Category, 'label' | 'description'> & { href: string },
   projects: Pick<Project, 'title' | 'href'>[],
 ): JsonLd {
   return {
@@ -74,9 +75,9 @@ export function categoryJsonLd(
     '@type': 'CollectionPage',
     name: category.label,
     ...(category.description && { description: category.description }),
-    url: absoluteUrl(`/${category.slug}`),
+    url: absoluteUrl(category.href),
     inLanguage: site.lang,
-    isPartOf: { '@type': 'WebSite', name: site.title, url: absoluteUrl('/') },
+    isPartOf: { '@type': 'WebSite', name: site.title, url: absoluteUrl(site.home) },
     mainEntity: {
       '@type': 'ItemList',
       itemListElement: projects.map((project, index) => ({

@@ -1,15 +1,22 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteFooter } from '@/components/site/site-footer';
-import { SiteHeader } from '@/components/site/site-header';
 import { themeScript } from '@/components/site/theme';
 import { titleFontVariables } from '@/components/site/title-font';
-import { getSite } from '@/lib/content';
+import { getLanguages, getSiteIn } from '@/lib/content';
 import { getStrings } from '@/lib/i18n';
 import { getSiteUrl } from '@/lib/site-url';
-import './globals.css';
+import '../globals.css';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const site = await getSite();
+// One root layout per language of site.yml. The site's own language is served at today's URLs (`/fotografie`):
+// next.config.js rewrites them to this segment (`/it/fotografie`), a routing rule that runs no code.
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await getLanguages()).map((lang) => ({ lang }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
+  const site = await getSiteIn((await params).lang);
   return {
     metadataBase: getSiteUrl(),
     title: { default: site.title, template: `%s — ${site.title}` },
@@ -25,23 +32,21 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const site = await getSite();
-  const strings = getStrings(site.lang);
+export default async function RootLayout({ children, params }: LayoutProps<'/[lang]'>) {
+  const { lang } = await params;
+  const site = await getSiteIn(lang);
   return (
     // The head script sets data-theme on <html> before React hydrates it.
-    <html lang={site.lang} className={titleFontVariables} suppressHydrationWarning>
+    <html lang={lang} className={titleFontVariables} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <a href="#main" className="skip-link">
-          {strings.skipToContent}
+          {getStrings(lang).skipToContent}
         </a>
-        <SiteHeader title={site.title} categories={site.categories} strings={strings} />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        {/* Each page renders the header (its language switch leads to that page's versions) and <main>: PageFrame. */}
+        {children}
         <SiteFooter title={site.title} author={site.author} email={site.email} />
       </body>
     </html>

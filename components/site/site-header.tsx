@@ -1,29 +1,45 @@
 import Link from 'next/link';
-import type { Category } from '@/lib/content';
 import type { Strings } from '@/lib/i18n';
 import { ThemeToggle } from './theme-toggle';
 
 type Props = {
   title: string;
-  categories: Pick<Category, 'slug' | 'label'>[];
-  strings: Pick<Strings, 'mainNavigation' | 'theme' | 'themeLight' | 'themeDark' | 'themeSystem'>;
+  /** The home page in the page's language. */
+  home: string;
+  categories: { label: string; href: string }[];
+  /** The page in each other language of the site, named in that language. */
+  languages: { lang: string; href: string; name: string }[];
+  strings: Pick<Strings, 'mainNavigation' | 'languages' | 'theme' | 'themeLight' | 'themeDark' | 'themeSystem'>;
 };
 
-export function SiteHeader({ title, categories, strings }: Props) {
+export function SiteHeader({ title, home, categories, languages, strings }: Props) {
   return (
     <header className="site-header">
-      <Link href="/" className="site-title">
+      <Link href={home} className="site-title">
         {title}
       </Link>
       <nav aria-label={strings.mainNavigation}>
         <ul className="site-nav">
           {categories.map((category) => (
-            <li key={category.slug}>
-              <Link href={`/${category.slug}`}>{category.label}</Link>
+            <li key={category.href}>
+              <Link href={category.href}>{category.label}</Link>
             </li>
           ))}
         </ul>
       </nav>
+      {languages.length > 0 && (
+        <nav aria-label={strings.languages} className="language-switch">
+          <ul>
+            {languages.map((language) => (
+              <li key={language.lang}>
+                <Link href={language.href} hrefLang={language.lang} lang={language.lang}>
+                  {language.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <ThemeToggle
         label={strings.theme}
         names={{ light: strings.themeLight, dark: strings.themeDark, system: strings.themeSystem }}

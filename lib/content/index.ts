@@ -3,8 +3,9 @@ import path from 'node:path';
 import { cache } from 'react';
 import { forgetPhotoFacts, photoWork, prunePhotoCache, writePhotoFiles } from '../photos';
 import { reportPhotoProgress } from '../photos/progress';
+import { pathIn } from '../i18n';
 import { formatProblem } from './problems';
-import { loadContent, photoFilesOf, type Content } from './load';
+import { byListingOrder, loadContent, photoFilesOf, type Content } from './load';
 
 export { pictureOf } from './load';
 export type { Embed, Media, Photo, Picture, Project, Video } from './load';
@@ -64,29 +65,72 @@ export async function getSite() {
   return (await getContent()).site;
 }
 
-export async function getCategories() {
-  return (await getContent()).site.categories;
+/** The site's languages: its own (`lang`) first, then the others of `languages`. */
+export async function getLanguages() {
+  const { site } = await getContent();
+  return [site.lang, ...site.languages];
 }
 
-export async function getCategory(slug: string) {
-  return (await getCategories()).find((category) => category.slug === slug);
+/** The site as a page in `lang` shows it: its description and its categories' labels in that language. */
+export async function getSiteIn(lang: string) {
+  const { site } = await getContent();
+  if (lang === site.lang) return site;
+  const { title = site.title, description = site.description } = site.translations[lang] ?? {};
+  const categories = site.categories.map((category) => ({ ...category, ...category.translations[lang] }));
+  return { ...site, title, description, categories };
 }
+
+export async function getCategories(lang: string) {
+  return (await getSiteIn(lang)).categories;
+}
+
+export async function getCategory(slug: string, lang: string) {
+  return (await getCategories(lang)).find((category) => category.slug === slug);
+}
+
+/**
+ * Every project as `lang` lists it: its translation, or else the original, in its own language (its `lang` says
+ * which). A listing in English keeps every photograph, translated or not; an untranslated card leads to the page
+ * in the language it is written in.
+ */
+const projectsIn = cache(async (lang: string) => {
+  const { site, projects, translations } = await getContent();
+  if (lang === site.lang) return projects;
+  const translated = new Map((translations[lang] ?? []).map((project) => [project.slug, project]));
+  return projects.map((project) => translated.get(project.slug) ?? project).sort(byListingOrder(lang));
+});
 
 /** Listed projects of a category, in listing order: not `unlisted` ones, which only their URL reaches. */
-export async function getProjects(category: string) {
-  return (await getAllProjects()).filter((project) => project.category === category);
+export async function getProjects(category: string, lang: string) {
+  return (await getAllProjects(lang)).filter((project) => project.category === category);
 }
 
 /** Every listed project, in listing order: what listings, the sitemap and structured data show. */
-export async function getAllProjects() {
-  return (await getContent()).projects.filter((project) => !project.unlisted);
+export async function getAllProjects(lang: string) {
+  return (await projectsIn(lang)).filter((project) => !project.unlisted);
 }
 
-/** Every project that gets a page, unlisted ones included. */
-export async function getBuiltProjects() {
-  return (await getContent()).projects;
+/** Every project that gets a page in `lang` (unlisted ones included): the originals, or that language's translations. */
+export async function getBuiltProjects(lang: string) {
+  const { site, projects, translations } = await getContent();
+  return lang === site.lang ? projects : (translations[lang] ?? []);
 }
 
-export async function getProject(category: string, slug: string) {
-  return (await getBuiltProjects()).find((project) => project.category === category && project.slug === slug);
+export async function getProject(category: string, slug: string, lang: string) {
+  return (await getBuiltProjects(lang)).find((project) => project.category === category && project.slug === slug);
+}
+
+/** Per language, the path in it of a page every language has (the home page, a category's): `/` → `{ it: '/', en: '/en' }`. */
+export async function getPageVersions(path: string) {
+  const { site } = await getContent();
+  return Object.fromEntries((await getLanguages()).map((lang) => [lang, pathIn(site, lang, path)]));
+}
+
+/** Per language, the path of the project's page in it: the original's, and each translation's. */
+export async function getProjectVersions(slug: string) {
+  const languages = await getLanguages();
+  const versions = await Promise.all(
+    languages.map(async (lang) => [lang, (await getBuiltProjects(lang)).find((project) => project.slug === slug)?.href] as const),
+  );
+  return Object.fromEntries(versions.filter((version): version is readonly [string, string] => !!version[1]));
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import { format, getStrings } from '../i18n';
+import { format, getStrings, pathIn } from '../i18n';
 import { getPhotoFacts, PhotoError, photoSources, savePhotoIndex, type PhotoDirs, type PhotoFacts, type PhotoSources } from '../photos';
 import { cameraLine } from './camera';
 import { isVideo } from './videos';
@@ -38,6 +38,8 @@ export type Media = Photo | Video | Embed;
 
 export type Project = Omit<ProjectFrontmatter, 'media'> & {
   slug: string;
+  /** The language of its text: site.yml's `lang` for an original, the folder's for a translation. */
+  lang: string;
   href: string;
   html: string;
   media: Media[];
@@ -470,7 +472,8 @@ async function buildProject({ slug, frontmatter, images, body }: Parsed, site: S
   return {
     ...frontmatter,
     slug,
-    href: `${lang === site.lang ? '' : `/${lang}`}/${frontmatter.category}/${slug}`,
+    lang,
+    href: pathIn(site, lang, `/${frontmatter.category}/${slug}`),
     html: await markdownToHtml(body),
     media,
     cover: coverOf(media[0]),
@@ -498,7 +501,8 @@ function coverOf(item: Media | undefined): Project['cover'] {
   return picture && { ...picture, caption: item.caption, ...(item.focus && { focus: item.focus }) };
 }
 
-function byListingOrder(lang: string) {
+/** Editor order (`order`), then title in the language's alphabetical order. */
+export function byListingOrder(lang: string) {
   const collator = new Intl.Collator(lang);
   return (a: Project, b: Project) =>
     (a.order ?? Infinity) - (b.order ?? Infinity) || collator.compare(a.title, b.title);

@@ -9,42 +9,48 @@ import { MediaGrid } from '@/components/project/media-grid';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getBuiltProjects, getCategory, getProject, getProjects, getSite } from '@/lib/content';
-import { getStrings } from '@/lib/i18n';
+import { PageFrame } from '@/components/site/page-frame';
+import { getBuiltProjects, getCategory, getProject, getProjects, getProjectVersions, getSiteIn } from '@/lib/content';
+import { getStrings, pathIn } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
 import { projectJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
-export async function generateStaticParams() {
-  return (await getBuiltProjects()).map((project) => ({ category: project.category, slug: project.slug }));
+// In a language other than the site's, only the translated projects have a page.
+export async function generateStaticParams({ params }: { params: { lang: string } }) {
+  return (await getBuiltProjects(params.lang)).map((project) => ({ category: project.category, slug: project.slug }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/[category]/[slug]'>): Promise<Metadata> {
-  const { category, slug } = await params;
-  const [site, project] = await Promise.all([getSite(), getProject(category, slug)]);
+export async function generateMetadata({ params }: PageProps<'/[lang]/[category]/[slug]'>): Promise<Metadata> {
+  const { lang, category, slug } = await params;
+  const [site, project, versions] = await Promise.all([getSiteIn(lang), getProject(category, slug, lang), getProjectVersions(slug)]);
   if (!project) return {};
   return pageMetadata(site, {
     title: project.title,
     description: project.summary,
     path: project.href,
+    lang,
+    versions,
     image: project.cover,
     type: 'article',
     noindex: project.unlisted,
   });
 }
 
-export default async function ProjectPage({ params }: PageProps<'/[category]/[slug]'>) {
-  const { category: categorySlug, slug } = await params;
-  const [project, category, siblings, site] = await Promise.all([
-    getProject(categorySlug, slug),
-    getCategory(categorySlug),
-    getProjects(categorySlug),
-    getSite(),
+export default async function ProjectPage({ params }: PageProps<'/[lang]/[category]/[slug]'>) {
+  const { lang, category: categorySlug, slug } = await params;
+  const [project, category, siblings, site, versions] = await Promise.all([
+    getProject(categorySlug, slug, lang),
+    getCategory(categorySlug, lang),
+    getProjects(categorySlug, lang),
+    getSiteIn(lang),
+    getProjectVersions(slug),
   ]);
   if (!project || !category) notFound();
 
-  const strings = getStrings(site.lang);
+  const strings = getStrings(lang);
+  const categoryPath = pathIn(site, lang, `/${category.slug}`);
   // An unlisted project is in no listing, so it has no neighbours either.
   const index = siblings.findIndex((sibling) => sibling.slug === project.slug);
   const [previous, next] = index < 0 ? [] : [siblings[index - 1], siblings[index + 1]];
@@ -52,15 +58,17 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
   const coverRatio = cover && (cover.width / cover.height).toFixed(3);
 
   return (
+    // Without a version in another language, the switch leads to that language's page of the category.
+    <PageFrame lang={lang} versions={versions} fallback={`/${category.slug}`}>
     <article className="project">
-      <JsonLd data={projectJsonLd(site, category, project)} />
+      <JsonLd data={projectJsonLd({ ...site, lang }, { ...category, href: categoryPath }, project)} />
       <header className="project-header">
         <h1 className="project-title">{project.title}</h1>
         <dl className="project-facts">
           <div>
             <dt>{strings.category}</dt>
             <dd>
-              <Link href={`/${category.slug}`}>{category.label}</Link>
+              <Link href={categoryPath}>{category.label}</Link>
             </dd>
           </div>
           {project.year && (
@@ -93,7 +101,8 @@ export default async function ProjectPage({ params }: PageProps<'/[category]/[sl
       {project.html && <div className="prose" dangerouslySetInnerHTML={{ __html: project.html }} />}
       {/* A gallery button, when there is one, answers the #gallery-<n> deep link, as it did before the grid. */}
       <MediaGrid project={project} followsHash={!project.links.some((link) => link.action === 'slider')} strings={strings} />
-      <ProjectPager previous={previous} next={next} strings={strings} />
+      <ProjectPager previous={previous} next={next} pageLang={lang} strings={strings} />
     </article>
+    </PageFrame>
   );
 }
