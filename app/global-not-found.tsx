@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SiteFooter } from '@/components/site/site-footer';
+import { LanguageSwitch } from '@/components/site/language-switch';
 import { SiteHeader } from '@/components/site/site-header';
 import { themeScript } from '@/components/site/theme';
 import { titleFontVariables } from '@/components/site/title-font';
@@ -33,7 +34,7 @@ export default async function GlobalNotFound() {
           title={site.title}
           home="/"
           categories={site.categories.map((category) => ({ label: category.label, href: `/${category.slug}` }))}
-          languages={others.map((other) => ({ lang: other, href: pathIn(site, other, '/'), name: getStrings(other).languageName }))}
+          languages={<LanguageSwitch lang={lang!} versions={{}} />}
           strings={strings}
         />
         <main id="main" tabIndex={-1}>

@@ -15,6 +15,8 @@ import throughput from './throughput';
 import type { Context, Section, Settings } from './lib/section';
 import { startNext, type Server } from './lib/servers';
 import { installExitHandlers } from '../support/processes';
+import { pathIn } from '../lib/i18n';
+import { publicPath } from '../lib/public-path.js';
 
 /** Every section, in the order of bench/results.md: a new one is a module and an entry here. */
 const sections: Record<string, Section> = { lighthouse, slowphone, bytes, build, photos, throughput, cdn };
@@ -52,11 +54,13 @@ async function holdsRealBuild(): Promise<boolean> {
   const manifest = path.join(root, '.next', 'prerender-manifest.json');
   if (!existsSync(manifest) || !existsSync(path.join(root, '.next', 'standalone', 'server.js'))) return false;
   const { routes } = JSON.parse(await readFile(manifest, 'utf8')) as { routes: Record<string, unknown> };
-  const built = new Set(Object.keys(routes).filter((route) => !route.startsWith('/_') && !route.includes('.')));
   const { loadContent } = await import('../lib/content/load');
   const dirs = { contentDir: path.join(root, 'content'), publicDir: path.join(root, 'public'), photoCacheDir: path.join(root, '.next/cache/photos') };
-  const { site, projects } = await loadContent({ ...dirs, includeDrafts: false });
-  const expected = ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href)];
+  const { site, projects, translations } = await loadContent({ ...dirs, includeDrafts: false });
+  const built = new Set(Object.keys(routes).filter((route) => !route.startsWith('/_') && !route.includes('.')).map((route) => publicPath(route, site.lang)));
+  const pages = ['/', ...site.categories.map((category) => `/${category.slug}`)];
+  const expected = [site.lang, ...site.languages].flatMap((lang) => pages.map((page) => pathIn(site, lang, page)));
+  expected.push(...[...projects, ...Object.values(translations).flat()].map((project) => project.href));
   return expected.length === built.size && expected.every((route) => built.has(route));
 }
 

@@ -202,7 +202,8 @@ test('a production build of the copy renders the new project\'s page', async () 
     env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content'), NEXT_TELEMETRY_DISABLED: '1' },
   });
   expect(build.code, build.output).toBe(0);
-  const html = await readFile(path.join(session.copy, '.next', 'server', 'app', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');
+  // Pages of the site's own language (it) are built under app/it/ and served without the prefix.
+  const html = await readFile(path.join(session.copy, '.next', 'server', 'app', 'it', 'fotografie', 'orti-di-mirafiori.html'), 'utf8');
   expect(html).toMatch(/<h1[^>]*>Orti di Mirafiori<\/h1>/);
   expect(html).toContain('guarda le foto');
   expect(html).toContain('Un orto in autunno, con le serre sullo sfondo');

@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteFooter } from '@/components/site/site-footer';
+import { SiteHeader } from '@/components/site/site-header';
 import { themeScript } from '@/components/site/theme';
 import { titleFontVariables } from '@/components/site/title-font';
 import { getLanguages, getSiteIn } from '@/lib/content';
-import { getStrings } from '@/lib/i18n';
+import { getStrings, pathIn } from '@/lib/i18n';
 import { getSiteUrl } from '@/lib/site-url';
 import '../globals.css';
 
@@ -32,9 +33,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children, params }: LayoutProps<'/[lang]'>) {
+export default async function RootLayout({ children, languages, params }: LayoutProps<'/[lang]'>) {
   const { lang } = await params;
   const site = await getSiteIn(lang);
+  const strings = getStrings(lang);
   return (
     // The head script sets data-theme on <html> before React hydrates it.
     <html lang={lang} className={titleFontVariables} suppressHydrationWarning>
@@ -43,10 +45,18 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
       </head>
       <body>
         <a href="#main" className="skip-link">
-          {getStrings(lang).skipToContent}
+          {strings.skipToContent}
         </a>
-        {/* Each page renders the header (its language switch leads to that page's versions) and <main>: PageFrame. */}
-        {children}
+        <SiteHeader
+          title={site.title}
+          home={pathIn(site, lang, '/')}
+          categories={site.categories.map((category) => ({ label: category.label, href: pathIn(site, lang, `/${category.slug}`) }))}
+          languages={languages}
+          strings={strings}
+        />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <SiteFooter title={site.title} author={site.author} email={site.email} />
       </body>
     </html>

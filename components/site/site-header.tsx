@@ -7,8 +7,8 @@ type Props = {
   /** The home page in the page's language. */
   home: string;
   categories: { label: string; href: string }[];
-  /** The page in each other language of the site, named in that language. */
-  languages: { lang: string; href: string; name: string }[];
+  /** The links to this page in the site's other languages (LanguageSwitch), rendered per page. */
+  languages: React.ReactNode;
   strings: Pick<Strings, 'mainNavigation' | 'languages' | 'theme' | 'themeLight' | 'themeDark' | 'themeSystem'>;
 };
 
@@ -27,19 +27,7 @@ export function SiteHeader({ title, home, categories, languages, strings }: Prop
           ))}
         </ul>
       </nav>
-      {languages.length > 0 && (
-        <nav aria-label={strings.languages} className="language-switch">
-          <ul>
-            {languages.map((language) => (
-              <li key={language.lang}>
-                <Link href={language.href} hrefLang={language.lang} lang={language.lang}>
-                  {language.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {languages}
       <ThemeToggle
         label={strings.theme}
         names={{ light: strings.themeLight, dark: strings.themeDark, system: strings.themeSystem }}

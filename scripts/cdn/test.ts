@@ -133,7 +133,11 @@ async function main() {
     const current = await currentRelease(root);
     let next = args['next-release'];
     if (next) {
-      marker = /\[rilascio \w+\]/.exec(await readFile(path.join(next, '.next', 'server', 'app', 'index.html'), 'utf8'))?.[0] ?? marker;
+      // The home page of each language (`it.html`, `en.html`) carries the site title the marker was written into.
+      const pages = path.join(next, '.next', 'server', 'app');
+      const homes = (await readdir(pages)).filter((file) => file.endsWith('.html') && !file.startsWith('_'));
+      const titles = await Promise.all(homes.map((file) => readFile(path.join(pages, file), 'utf8')));
+      marker = titles.map((html) => /\[rilascio \w+\]/.exec(html)?.[0]).find(Boolean) ?? marker;
     } else {
       console.log('Building a second release with changed content (from a temporary copy)…');
       const buildStarted = performance.now();

@@ -49,7 +49,8 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     await run(process.execPath, [path.join(project, 'scripts', 'page-policies.mjs')], { cwd: project });
     const built = path.join(project, '.next', 'server', 'app');
     const pages = (await readdir(built, { recursive: true })).filter((file) => file.endsWith('.html'));
-    expect(pages).toContain(path.join('fotografie', 'citta-d-acqua.html'));
+    // The site's own language (it) is built under app/it/ and served without the prefix (next.config.js).
+    expect(pages).toContain(path.join('it', 'fotografie', 'citta-d-acqua.html'));
     for (const page of pages) expect(unlistedInlineScripts(await readFile(path.join(built, page), 'utf8')), page).toEqual([]);
 
     const port = await freePort();

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ProjectRows } from '@/components/project/project-rows';
 import { JsonLd } from '@/components/seo/json-ld';
-import { PageFrame } from '@/components/site/page-frame';
 import { getCategories, getCategory, getPageVersions, getProjects, getSiteIn } from '@/lib/content';
 import { pathIn } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
@@ -43,15 +42,13 @@ export default async function CategoryPage({ params }: PageProps<'/[lang]/[categ
   ]);
   if (!category) notFound();
   return (
-    <PageFrame lang={lang} versions={versions}>
-      <div className="page">
-        <JsonLd data={categoryJsonLd({ ...site, lang, home: pathIn(site, lang, '/') }, { ...category, href: versions[lang]! }, projects)} />
-        <header className="page-intro">
-          <h1>{category.label}</h1>
-          {category.description && <p className="lede">{category.description}</p>}
-        </header>
-        <ProjectRows projects={projects} pageLang={lang} headingLevel="h2" />
-      </div>
-    </PageFrame>
+    <div className="page">
+      <JsonLd data={categoryJsonLd({ ...site, lang, home: pathIn(site, lang, '/') }, { ...category, href: versions[lang]! }, projects)} />
+      <header className="page-intro">
+        <h1>{category.label}</h1>
+        {category.description && <p className="lede">{category.description}</p>}
+      </header>
+      <ProjectRows projects={projects} pageLang={lang} headingLevel="h2" />
+    </div>
   );
 }

@@ -9,7 +9,6 @@ import { MediaGrid } from '@/components/project/media-grid';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
 import { JsonLd } from '@/components/seo/json-ld';
-import { PageFrame } from '@/components/site/page-frame';
 import { getBuiltProjects, getCategory, getProject, getProjects, getProjectVersions, getSiteIn } from '@/lib/content';
 import { getStrings, pathIn } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
@@ -40,12 +39,11 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[category]
 
 export default async function ProjectPage({ params }: PageProps<'/[lang]/[category]/[slug]'>) {
   const { lang, category: categorySlug, slug } = await params;
-  const [project, category, siblings, site, versions] = await Promise.all([
+  const [project, category, siblings, site] = await Promise.all([
     getProject(categorySlug, slug, lang),
     getCategory(categorySlug, lang),
     getProjects(categorySlug, lang),
     getSiteIn(lang),
-    getProjectVersions(slug),
   ]);
   if (!project || !category) notFound();
 
@@ -58,8 +56,6 @@ export default async function ProjectPage({ params }: PageProps<'/[lang]/[catego
   const coverRatio = cover && (cover.width / cover.height).toFixed(3);
 
   return (
-    // Without a version in another language, the switch leads to that language's page of the category.
-    <PageFrame lang={lang} versions={versions} fallback={`/${category.slug}`}>
     <article className="project">
       <JsonLd data={projectJsonLd({ ...site, lang }, { ...category, href: categoryPath }, project)} />
       <header className="project-header">
@@ -103,6 +99,5 @@ export default async function ProjectPage({ params }: PageProps<'/[lang]/[catego
       <MediaGrid project={project} followsHash={!project.links.some((link) => link.action === 'slider')} strings={strings} />
       <ProjectPager previous={previous} next={next} pageLang={lang} strings={strings} />
     </article>
-    </PageFrame>
   );
 }
