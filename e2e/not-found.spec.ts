@@ -25,7 +25,7 @@ for (const { what, url } of unknownPages) {
     await expect(page.locator('html')).toHaveAttribute('lang', site.lang);
     await expect(page.getByRole('navigation', { name: ui.mainNavigation })).toBeVisible();
 
-    await page.getByRole('main').getByRole('link').click();
+    await page.getByRole('main').getByRole('link', { name: ui.backHome, exact: true }).click();
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(site.title);
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { drafts, getProject, originalOf, projects, projectsIn, site } from './support/content';
+import { drafts, getProject, originalOf, projects, projectsIn, site, translationsIn } from './support/content';
 import { builtPhoto } from './support/photos';
 
 // The build reads SITE_URL, as the README says; this is its documented default.
@@ -83,8 +83,13 @@ test.describe('search and social metadata', () => {
     const sitemap = await request.get('/sitemap.xml');
     expect(sitemap.headers()['content-type']).toContain('xml');
     const pages = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).href);
+    const everyLanguage = (path: string) => [path, ...site.languages.map((lang) => (path === '/' ? `/${lang}` : `/${lang}${path}`))];
     expect(pages.toSorted()).toEqual(
-      ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href)]
+      [
+        ...['/', ...site.categories.map((category) => `/${category.slug}`)].flatMap(everyLanguage),
+        ...projects.map((project) => project.href),
+        ...site.languages.flatMap((lang) => translationsIn(lang).map((translation) => translation.href)),
+      ]
         .map(absoluteUrl)
         .toSorted(),
     );
@@ -97,6 +102,49 @@ test.describe('search and social metadata', () => {
     expect(robots).toContain(`Sitemap: ${absoluteUrl('/sitemap.xml')}`);
     expect(robots).toMatch(/^Allow: \/$/m);
     expect(robots).not.toMatch(/^Disallow: \/\s*$/m);
+  });
+
+  test('every page in either language names its versions by hreflang, each names it back, x-default is the Italian one, and the sitemap agrees', async ({ request }) => {
+    const sitemap = await (await request.get('/sitemap.xml')).text();
+    const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, entry]) => ({
+      url: new URL(/<loc>([^<]+)<\/loc>/.exec(entry!)![1]!).href,
+      alternates: Object.fromEntries([...entry!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => [lang, new URL(href!).href])),
+    }));
+    const pages = new Map<string, { lang: string; alternates: Record<string, string> }>();
+    for (const { url, alternates: listed } of entries) {
+      const html = await (await request.get(new URL(url).pathname)).text();
+      const lang = /<html lang="([^"]+)"/.exec(html)![1]!;
+      const alternates = Object.fromEntries(
+        [...html.matchAll(/<link rel="alternate" hrefLang="([^"]+)" href="([^"]+)"\/>/g)].map(([, each, href]) => [each, new URL(href!).href]),
+      );
+      expect(alternates[lang], `${url} names itself in its language, ${lang}`).toBe(url);
+      expect(alternates['x-default'], `${url}: x-default`).toBe(alternates[site.lang]);
+      expect(listed, `the sitemap's alternates of ${url}`).toEqual(alternates);
+      pages.set(url, { lang, alternates });
+    }
+    for (const [url, { lang, alternates }] of pages) {
+      for (const [other, href] of Object.entries(alternates)) {
+        if (other === 'x-default') continue;
+        expect(pages.get(href)?.lang, `${url} → ${other}: ${href}, a page in ${other}`).toBe(other);
+        expect(pages.get(href)?.alternates[lang], `${href} names ${url} back`).toBe(url);
+      }
+    }
+    // Every Italian page has its English version but the untranslated projects.
+    const translatedHrefs = translationsIn('en').map((translation) => absoluteUrl(translation.href));
+    const english = [...pages].filter(([, page]) => page.lang === 'en').map(([url]) => url);
+    expect(english).toEqual(expect.arrayContaining([absoluteUrl('/en'), ...translatedHrefs]));
+  });
+
+  test('Open Graph names the page\'s locale and its other versions\' locales', async ({ page }) => {
+    const [translation] = translationsIn('en');
+    await page.goto(translation!.href);
+    expect(await meta(page, 'og:locale')).toBe('en_GB');
+    expect(await meta(page, 'og:locale:alternate')).toBe('it_IT');
+    expect((await jsonLd(page)).inLanguage).toBe('en');
+    await page.goto(translation!.original.href);
+    expect(await meta(page, 'og:locale')).toBe('it_IT');
+    expect(await meta(page, 'og:locale:alternate')).toBe('en_GB');
+    expect((await jsonLd(page)).inLanguage).toBe('it');
   });
 
   test('JSON-LD: a CreativeWork with its images on a project page', async ({ page, request }) => {

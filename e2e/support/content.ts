@@ -8,11 +8,21 @@ import { parse } from 'yaml';
  * Deliberately independent of lib/content, so that a bug in the loader cannot make its own expectations.
  */
 
-export type Category = { slug: string; label: string; description?: string };
+export type Category = {
+  slug: string;
+  label: string;
+  description?: string;
+  /** Per other language: the label and description the header and listings show in it. */
+  translations: Record<string, { label: string; description?: string }>;
+};
 export type Site = {
   title: string;
   description: string;
   lang: string;
+  /** The site's other languages, each with its pages under /<language>/. */
+  languages: string[];
+  /** Per other language: the site's description in it. */
+  translations: Record<string, { description: string }>;
   author?: string;
   email?: string;
   /** `public`: the photos' sources are served as they are, from public/_static/images/. */
@@ -70,9 +80,24 @@ export const ui = {
   announcement: (kind: 'Immagine' | 'Video', position: number, total: number, item: { alt: string; caption?: string }) =>
     `${kind} ${position} di ${total}: ${item.alt}${item.caption ? `. Didascalia: ${item.caption}` : ''}`,
   notFoundTitle: 'Pagina non trovata',
+  backHome: 'Torna alla home',
+  languages: 'Lingue',
   derivedAlt: (title: string, position: number, total: number) => `${title}, immagine ${position} di ${total}`,
   derivedVideoAlt: (title: string, position: number, total: number) => `${title}, video ${position} di ${total}`,
 };
+
+/** The interface strings of the English pages, as lib/i18n ships them. */
+export const uiEnglish = {
+  mainNavigation: 'Main navigation',
+  facts: { category: 'Category', year: 'Year', role: 'Role' },
+  languages: 'Languages',
+  close: 'Close',
+  nextSlide: 'Next image',
+  notFoundTitle: 'Page not found',
+};
+
+/** Each language named in itself, as the language switch names it. */
+export const languageNames: Record<string, string> = { it: 'Italiano', en: 'English' };
 
 /** The privacy-enhanced player of a YouTube or Vimeo page URL, as content/README.md documents it. */
 export function playerOf(url: string): { player: string; host: string; provider: string } {
@@ -99,11 +124,14 @@ function readSite(): Site {
     slug: String(category.slug),
     label: String(category.label).trim(),
     description: text(category.description),
+    translations: (category.translations ?? {}) as Category['translations'],
   }));
   return {
     title: String(raw.title).trim(),
     description: String(raw.description).trim(),
     lang: String(raw.lang),
+    languages: (raw.languages ?? []) as string[],
+    translations: (raw.translations ?? {}) as Site['translations'],
     author: text(raw.author),
     email: text(raw.email),
     originals: text(raw.originals) === 'public' ? 'public' : 'private',
@@ -191,6 +219,33 @@ export function getProject(slug: string): Project {
   const project = all.find((candidate) => candidate.slug === slug);
   if (!project) throw new Error(`no project "${slug}" in ${contentDir}`);
   return project;
+}
+
+export type Translation = {
+  slug: string;
+  lang: string;
+  href: string;
+  title: string;
+  summary: string;
+  /** The links' names: the translation's own, else the original's. */
+  linkNames: string[];
+  original: Project;
+};
+
+/** The translations in `projects/<lang>/`: each one's own title and summary, at `/<lang>/<category>/<slug>`. */
+export function translationsIn(lang: string): Translation[] {
+  const folder = path.join(contentDir, 'projects', lang);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const { data } = matter(readFileSync(path.join(folder, name), 'utf8'));
+      const original = getProject(path.basename(name, '.md'));
+      const [title, summary] = [String(data.title).trim(), String(data.summary).trim()];
+      const links = (data.links ?? []) as { name?: string }[];
+      const linkNames = original.links.map((link, index) => links[index]?.name?.trim() ?? link.name);
+      return { slug: original.slug, lang, href: `/${lang}${original.href}`, title, summary, linkNames, original };
+    })
+    .filter((translation) => !translation.original.draft);
 }
 
 export const withGallery = projects.filter((project) => project.links.some((link) => link.action === 'slider'));
