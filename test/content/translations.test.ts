@@ -68,3 +68,24 @@ describe('a broken translation', () => {
     expect(problems.filter((problem) => problem.includes('category'))).toEqual([]);
   });
 });
+
+describe("site.yml's languages", () => {
+  it('need the site and each category in every listed language, and a category slug is never a language', async () => {
+    const error = await load('translations-site').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    const file = 'test/content/fixtures/translations-site/site.yml';
+    expect((error as ContentError).problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        // Where a missing entry would go: the nearest mapping that is there.
+        `${file}:6:3: translations.en.description: expected the site's description in en, got nothing`,
+        `${file}:7:5: translations.de: expected a language of languages (en), got a mapping`,
+        `${file}:14:9: categories[0].translations.en.description: expected the category's description in en, got nothing`,
+        `${file}:15:5: categories[1].translations.en.label: expected the category's label in en, got nothing`,
+        `${file}:17:11: categories[2].slug: expected a slug that is not a language of the site (its pages are under /<language>/), got "en"`,
+      ]),
+    );
+  });
+});
