@@ -24,7 +24,7 @@ const format = chosenFormat();
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 
 try {
-  const { site, projects, warnings } = await loadContent({
+  const { site, projects, translations, warnings } = await loadContent({
     contentDir,
     publicDir: path.resolve('public'),
     photoCacheDir: path.resolve('.next/cache/photos'),
@@ -32,8 +32,10 @@ try {
   });
   warnings.forEach((warning) => console.warn(format(warning)));
   const drafts = projects.filter((project) => project.draft).length;
+  const translated = Object.entries(translations).map(([lang, list]) => `${list.length} in ${lang}`);
   console.log(
     `${displayPath(contentDir)}: ok, ${projects.length} projects (${drafts} drafts) in ${site.categories.length} categories` +
+      (translated.length ? `, translations: ${translated.join(', ')}` : '') +
       (warnings.length ? `, ${warnings.length} warnings` : ''),
   );
 } catch (error) {
