@@ -106,7 +106,8 @@ export function useGallery({ title, items, followsHash, strings, fallbackFocus }
   };
 
   const onSlideChange = (index: number) => {
-    window.history.replaceState(null, '', hashFor(index));
+    // Only while the gallery has its entry: a slide settling after Back gave it up must not write the hash back.
+    if (ownsEntry.current) window.history.replaceState(null, '', hashFor(index));
   };
 
   const dialog: ReactNode = Dialog && openAt !== undefined && (
