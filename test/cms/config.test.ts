@@ -285,7 +285,9 @@ describe("config.yml: the form's patterns accept what the loader accepts", () =>
 
   it('site.yml categories[].slug', () => {
     const pattern = patternOf(siteFields.find((field) => field.name === 'categories')!.fields!, 'slug');
-    expectSameVerdicts(pattern, candidates.slug, (slug) => siteSchema.safeParse({ ...siteSource, categories: [{ slug, label: 'Prova' }] }).success);
+    // Labelled in each of the site's languages, as the loader requires.
+    const translations = Object.fromEntries(((siteSource.languages ?? []) as string[]).map((lang) => [lang, { label: 'Prova' }]));
+    expectSameVerdicts(pattern, candidates.slug, (slug) => siteSchema.safeParse({ ...siteSource, categories: [{ slug, label: 'Prova', translations }] }).success);
   });
 
   it('order is a number field, as the loader requires', () => {

@@ -22,9 +22,12 @@ describe('npm run content:check', { timeout: 30_000 }, () => {
     const { code, stdout } = await check('content');
     expect(code).toBe(0);
     // Counted from content/ itself, whatever the owner put there.
-    const categories = (parse(readFileSync('content/site.yml', 'utf8')) as { categories: unknown[] }).categories.length;
-    const projects = readdirSync('content/projects').filter((name) => name.endsWith('.md') && name !== 'README.md').length;
-    expect(stdout.trim()).toMatch(new RegExp(`^content: ok, ${projects} projects \\(\\d+ drafts\\) in ${categories} categories$`));
+    const site = parse(readFileSync('content/site.yml', 'utf8')) as { categories: unknown[]; languages?: string[] };
+    const markdown = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'README.md').length;
+    const projects = markdown('content/projects');
+    const translated = (site.languages ?? []).map((lang) => `${markdown(`content/projects/${lang}`)} in ${lang}`);
+    const translations = translated.length ? `, translations: ${translated.join(', ')}` : '';
+    expect(stdout.trim()).toMatch(new RegExp(`^content: ok, ${projects} projects \\(\\d+ drafts\\) in ${site.categories.length} categories${translations}$`));
   });
 
   it('exits 1 listing every broken file with its field', async () => {

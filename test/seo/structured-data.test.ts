@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JsonLd } from '../../components/seo/json-ld';
 import { categoryJsonLd, projectJsonLd } from '../../lib/structured-data';
 
-const site = { title: 'Studio Prova', lang: 'it', author: undefined };
-const category = { slug: 'fotografie', label: 'Fotografie', description: undefined };
+const site = { title: 'Studio Prova', lang: 'it', author: undefined, home: '/' };
+const category = { slug: 'fotografie', label: 'Fotografie', description: undefined, href: '/fotografie' };
 const photo = { type: 'image' as const, alt: 'Il fiume', largest: { url: '/_next/static/photos/wide.0123456789.30.webp', width: 30, height: 20 } };
 
 beforeAll(() => {
@@ -100,6 +100,22 @@ describe('JSON-LD', () => {
         { '@type': 'ListItem', position: 1, name: 'Bosco', url: 'https://studio.example/fotografie/bosco' },
         { '@type': 'ListItem', position: 2, name: 'Alba', url: 'https://studio.example/fotografie/alba' },
       ],
+    });
+  });
+
+  it('says the language of the page it describes, and links the pages in that language', () => {
+    const english = { ...site, lang: 'en', home: '/en' };
+    const photography = { ...category, label: 'Photography', href: '/en/fotografie' };
+    expect(categoryJsonLd(english, photography, [])).toMatchObject({
+      inLanguage: 'en',
+      url: 'https://studio.example/en/fotografie',
+      isPartOf: { '@type': 'WebSite', url: 'https://studio.example/en' },
+    });
+    const project = { title: 'Dawn', summary: 'Light.', href: '/en/fotografie/alba', year: '2021', media: [photo] };
+    expect(projectJsonLd(english, photography, project)).toMatchObject({
+      inLanguage: 'en',
+      url: 'https://studio.example/en/fotografie/alba',
+      isPartOf: { '@type': 'CollectionPage', name: 'Photography', url: 'https://studio.example/en/fotografie' },
     });
   });
 
