@@ -61,6 +61,7 @@ const untraced = new Set(['content', 'test', 'e2e', 'bench', ...(contentDir.star
 const pages = '/:path((?!_next/|_static/|api/).*)';
 // site.yml's `lang` and `languages`, for the routes below (the build checks the rest of the file).
 const languages = (() => {
+  /** @type {{ lang?: unknown; languages?: unknown }} */
   let site = {};
   try {
     site = parse(readFileSync(path.join(contentDir, 'site.yml'), 'utf8')) ?? {};
@@ -68,7 +69,7 @@ const languages = (() => {
     // A missing or broken site.yml stops the build with the content loader's own error.
   }
   const own = typeof site.lang === 'string' ? site.lang : 'it';
-  return { site: own, all: [own, ...(Array.isArray(site.languages) ? site.languages : [])] };
+  return { site: own, all: [own, ...(Array.isArray(site.languages) ? site.languages.map(String) : [])] };
 })();
 
 /** @type {import('next/dist/lib/load-custom-routes').RouteHas} */
