@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SiteFooter } from '@/components/site/site-footer';
 import { LanguageSwitch } from '@/components/site/language-switch';
-import { SiteHeader } from '@/components/site/site-header';
-import { themeScript } from '@/components/site/theme';
-import { titleFontVariables } from '@/components/site/title-font';
+import { SiteDocument } from '@/components/site/site-document';
 import { getLanguages, getSiteIn } from '@/lib/content';
 import { getStrings, pathIn } from '@/lib/i18n';
 import './globals.css';
@@ -22,40 +19,22 @@ export default async function GlobalNotFound() {
   const site = await getSiteIn(lang!);
   const strings = getStrings(lang!);
   return (
-    <html lang={lang} className={titleFontVariables} suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
-      </head>
-      <body>
-        <a href="#main" className="skip-link">
-          {strings.skipToContent}
-        </a>
-        <SiteHeader
-          title={site.title}
-          home="/"
-          categories={site.categories.map((category) => ({ label: category.label, href: `/${category.slug}` }))}
-          languages={<LanguageSwitch lang={lang!} versions={{}} />}
-          strings={strings}
-        />
-        <main id="main" tabIndex={-1}>
-          <div className="message-page">
-            <h1>{strings.notFoundTitle}</h1>
-            <p>{strings.notFoundText}</p>
-            <Link href="/" className="button button-dark">
-              {strings.backHome}
-            </Link>
-            {others.map((other) => {
-              const { notFoundTitle, notFoundText, backHome } = getStrings(other);
-              return (
-                <p key={other} lang={other} className="message-other-language">
-                  {notFoundTitle}. {notFoundText} <Link href={pathIn(site, other, '/')}>{backHome}</Link>
-                </p>
-              );
-            })}
-          </div>
-        </main>
-        <SiteFooter title={site.title} author={site.author} email={site.email} />
-      </body>
-    </html>
+    <SiteDocument lang={lang!} languages={<LanguageSwitch lang={lang!} versions={{}} />}>
+      <div className="message-page">
+        <h1>{strings.notFoundTitle}</h1>
+        <p>{strings.notFoundText}</p>
+        <Link href="/" className="button button-dark">
+          {strings.backHome}
+        </Link>
+        {others.map((other) => {
+          const { notFoundTitle, notFoundText, backHome } = getStrings(other);
+          return (
+            <p key={other} lang={other} className="message-other-language">
+              {notFoundTitle}. {notFoundText} <Link href={pathIn(site, other, '/')}>{backHome}</Link>
+            </p>
+          );
+        })}
+      </div>
+    </SiteDocument>
   );
 }

@@ -1,10 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { SiteFooter } from '@/components/site/site-footer';
-import { SiteHeader } from '@/components/site/site-header';
-import { themeScript } from '@/components/site/theme';
-import { titleFontVariables } from '@/components/site/title-font';
+import { SiteDocument } from '@/components/site/site-document';
 import { getLanguages, getSiteIn } from '@/lib/content';
-import { getStrings, pathIn } from '@/lib/i18n';
 import { getSiteUrl } from '@/lib/site-url';
 import '../globals.css';
 
@@ -34,31 +30,9 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children, languages, params }: LayoutProps<'/[lang]'>) {
-  const { lang } = await params;
-  const site = await getSiteIn(lang);
-  const strings = getStrings(lang);
   return (
-    // The head script sets data-theme on <html> before React hydrates it.
-    <html lang={lang} className={titleFontVariables} suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
-      </head>
-      <body>
-        <a href="#main" className="skip-link">
-          {strings.skipToContent}
-        </a>
-        <SiteHeader
-          title={site.title}
-          home={pathIn(site, lang, '/')}
-          categories={site.categories.map((category) => ({ label: category.label, href: pathIn(site, lang, `/${category.slug}`) }))}
-          languages={languages}
-          strings={strings}
-        />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter title={site.title} author={site.author} email={site.email} />
-      </body>
-    </html>
+    <SiteDocument lang={(await params).lang} languages={languages}>
+      {children}
+    </SiteDocument>
   );
 }

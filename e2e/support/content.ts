@@ -88,12 +88,10 @@ export const ui = {
 
 /** The interface strings of the English pages, as lib/i18n ships them. */
 export const uiEnglish = {
-  mainNavigation: 'Main navigation',
+  // The header, a project's facts, the gallery, the 404.
+  mainNavigation: 'Main navigation', languages: 'Languages',
   facts: { category: 'Category', year: 'Year', role: 'Role' },
-  languages: 'Languages',
-  close: 'Close',
-  nextSlide: 'Next image',
-  notFoundTitle: 'Page not found',
+  close: 'Close', nextSlide: 'Next image', notFoundTitle: 'Page not found',
 };
 
 /** Each language named in itself, as the language switch names it. */

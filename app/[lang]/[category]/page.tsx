@@ -13,14 +13,19 @@ export async function generateStaticParams({ params }: { params: { lang: string 
   return (await getCategories(params.lang)).map((category) => ({ category: category.slug }));
 }
 
-export async function generateMetadata({ params }: PageProps<'/[lang]/[category]'>): Promise<Metadata> {
-  const { lang, category: slug } = await params;
+async function categoryPage(lang: string, slug: string) {
   const [site, category, projects, versions] = await Promise.all([
     getSiteIn(lang),
     getCategory(slug, lang),
     getProjects(slug, lang),
     getPageVersions(`/${slug}`),
   ]);
+  return { site, category, projects, versions };
+}
+
+export async function generateMetadata({ params }: PageProps<'/[lang]/[category]'>): Promise<Metadata> {
+  const { lang, category: slug } = await params;
+  const { site, category, projects, versions } = await categoryPage(lang, slug);
   if (!category) return {};
   return pageMetadata(site, {
     title: category.label,
@@ -34,12 +39,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[category]
 
 export default async function CategoryPage({ params }: PageProps<'/[lang]/[category]'>) {
   const { lang, category: slug } = await params;
-  const [site, category, projects, versions] = await Promise.all([
-    getSiteIn(lang),
-    getCategory(slug, lang),
-    getProjects(slug, lang),
-    getPageVersions(`/${slug}`),
-  ]);
+  const { site, category, projects, versions } = await categoryPage(lang, slug);
   if (!category) notFound();
   return (
     <div className="page">
