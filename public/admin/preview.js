@@ -135,9 +135,47 @@ function mediaGrid(media, title, text, getAsset) {
   return h('div', { className: 'media-grid' }, h('ul', { className: 'media-grid-list' }, ...tiles));
 }
 
+// The translations' collections (config.yml), by language, and how the editor is offered each.
+const translationCollections = {
+  en: { collection: 'projects-en', start: 'Traduci in inglese', edit: 'Modifica la traduzione inglese' },
+};
+
+/**
+ * Above a saved project, per language: a link to its translation, or to a new one with the original chosen and the
+ * text to translate filled in. Decap fills a new entry's top-level fields from its address's query
+ * (`#/collections/<name>/new?<field>=<value>`); list fields cannot be, so alts, captions and link names are not.
+ * The preview is a frame whose links open in a new tab: this one replaces the editor itself.
+ */
+function translationLinks(entry, translated) {
+  const slug = entry.get('slug');
+  if (!slug || entry.get('newRecord')) return null;
+  const data = entry.get('data');
+  const links = Object.entries(translationCollections).map(([language, { collection, start, edit }]) => {
+    const exists = translated[collection] && translated[collection].has(slug);
+    const fields = { original: slug, title: String(data.get('title') || '').trim(), summary: data.get('summary'), role: data.get('role'), body: data.get('body') };
+    const query = new URLSearchParams(Object.entries(fields).filter(([, value]) => typeof value === 'string' && given(value)));
+    const href = exists ? `/admin/#/collections/${collection}/entries/${slug}` : `/admin/#/collections/${collection}/new?${query}`;
+    return h('a', { key: language, href, target: '_top', hrefLang: language, style: { marginRight: '1em' } }, exists ? edit : start);
+  });
+  return h('p', { className: 'cms-translations', style: { font: '14px/1.4 system-ui, sans-serif', margin: '0 0 1rem' } }, ...links);
+}
+
 function projectPreview(site) {
   return createClass({
     ...siteRoot(site),
+    getInitialState() {
+      return { translated: {} };
+    },
+    componentDidMount() {
+      siteRoot(site).componentDidMount.call(this);
+      // Which projects have a translation already, so that the link opens it instead of starting another.
+      for (const { collection } of Object.values(translationCollections)) {
+        Promise.resolve(this.props.getCollection(collection))
+          .then((entries) => new Set(entries.map((found) => found.get('slug'))))
+          .catch(() => new Set())
+          .then((slugs) => this.setState((state) => ({ translated: { ...state.translated, [collection]: slugs } })));
+      }
+    },
     render() {
       const text = strings[site.lang.split('-')[0]] || strings.en;
       const { entry, widgetFor, getAsset } = this.props;
@@ -154,6 +192,7 @@ function projectPreview(site) {
       return h(
         'main',
         { id: 'main' },
+        translationLinks(entry, this.state.translated),
         h(
           'article',
           { className: 'project' },
