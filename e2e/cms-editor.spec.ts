@@ -244,6 +244,12 @@ test("a translated project's preview opens its translation", async ({ page }) =>
   await page.frameLocator('#preview-pane').getByRole('link', { name: 'Modifica la traduzione inglese' }).click();
   await expect(page).toHaveURL(/#\/collections\/projects-en\/entries\/co-city$/);
   await expect(page.getByLabel('Sommario')).toHaveValue(summary, { timeout: 30_000 });
+  // Its preview is the English page: the translated text, the original's photos.
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('main[lang="en"]')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Co-city');
+  await expect(preview.locator('.lede')).toHaveText(summary);
+  await expect(preview.locator('.project-cover img')).toHaveAttribute('alt', 'Co-city, image 1 of 8');
 });
 
 test('a translation keeps the text filled in from its original as written (Decap escapes it: all&#039;aperto)', async ({ page }) => {
