@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import matter from 'gray-matter';
@@ -186,6 +186,96 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
   });
   expect(check.output).toMatch(/: ok, \d+ projects/);
   expect(check.code, check.output).toBe(0);
+});
+
+const translationFile = (slug: string) => path.join(session.copy, 'content', 'projects', 'en', `${slug}.md`);
+
+async function checkContent() {
+  // In the copy, so that the checker sees its photos too.
+  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
+    cwd: session.copy,
+    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
+  });
+  expect(check.code, check.output).toBe(0);
+  expect(check.output).toMatch(/: ok, \d+ projects/);
+}
+
+test("a project's preview starts its English translation, filled in from it; saved, it passes content:check and the seed is untouched", async ({ page }) => {
+  const { refusals, violations } = await watchForViolations(page);
+  // The suite's content translates the seed already: this journey starts it again.
+  await rm(translationFile('co-city'));
+  const seedFile = projectFile('co-city');
+  const seedBytes = await readFile(seedFile);
+  const seedSource = matter(seedBytes.toString('utf8'));
+
+  await openAdmin(page, '#/collections/projects/entries/co-city');
+  const preview = page.frameLocator('#preview-pane');
+  // A translated project's preview opens its translation instead.
+  const start = preview.getByRole('link', { name: 'Traduci in inglese' });
+  await expect(start).toHaveAttribute('target', '_top');
+  await start.click();
+  await expect(page).toHaveURL(/#\/collections\/projects-en\/new\?original=co-city&/);
+  await expect(page.getByText(/^Caricando/)).toHaveCount(0, { timeout: 30_000 });
+
+  await expect(page.getByLabel('Titolo')).toHaveValue('Co-city');
+  await expect(page.getByLabel('Sommario')).toHaveValue(seedSource.data.summary);
+  await expect(page.getByLabel('Ruolo')).toHaveValue(seedSource.data.role);
+  await expect(page.getByText(seed.title.trim()).first()).toBeVisible();
+  const summary = "In Turin's Co-City project, residents are the makers of change.";
+  await replaceText(page.getByLabel('Sommario'), summary);
+  await replaceText(page.getByLabel('Ruolo'), 'commission');
+  await publish(page);
+
+  const file = translationFile('co-city');
+  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('co-city.md');
+  const { data, content } = matter(await readFile(file, 'utf8'));
+  // Only the text to translate, and the original it translates; the body as the original's, to translate.
+  expect(data).toEqual({ original: 'co-city', title: 'Co-city', summary, role: 'commission' });
+  expect(content.trim()).toBe(seedSource.content.trim());
+  expect(Buffer.compare(await readFile(seedFile), seedBytes)).toBe(0);
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+  await checkContent();
+});
+
+test("a translated project's preview opens its translation", async ({ page }) => {
+  const summary = matter(await readFile(translationFile('co-city'), 'utf8')).data.summary as string;
+  await openAdmin(page, '#/collections/projects/entries/co-city');
+  await page.frameLocator('#preview-pane').getByRole('link', { name: 'Modifica la traduzione inglese' }).click();
+  await expect(page).toHaveURL(/#\/collections\/projects-en\/entries\/co-city$/);
+  await expect(page.getByLabel('Sommario')).toHaveValue(summary, { timeout: 30_000 });
+  // Its preview is the English page: the translated text, the original's photos.
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('main[lang="en"]')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Co-city');
+  await expect(preview.locator('.lede')).toHaveText(summary);
+  await expect(preview.locator('.project-cover img')).toHaveAttribute('alt', 'Co-city, image 1 of 8');
+});
+
+test('a translation keeps the text filled in from its original as written (Decap escapes it: all&#039;aperto)', async ({ page }) => {
+  const original = matter(await readFile(projectFile('mercati-di-porta-palazzo'), 'utf8'));
+  expect(original.data.summary).toContain("all'aperto");
+  await openAdmin(page, '#/collections/projects/entries/mercati-di-porta-palazzo');
+  await page.frameLocator('#preview-pane').getByRole('link', { name: 'Traduci in inglese' }).click();
+  await expect(page.getByLabel('Titolo')).toHaveValue('Mercati di Porta Palazzo', { timeout: 30_000 });
+  await expect(page.getByLabel('Sommario')).toHaveValue(/all&#039;aperto/);
+  await replaceText(page.getByLabel('Titolo'), 'Porta Palazzo markets');
+  await publish(page);
+
+  const file = translationFile('mercati-di-porta-palazzo');
+  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('mercati-di-porta-palazzo.md');
+  const { data } = matter(await readFile(file, 'utf8'));
+  expect(data).toMatchObject({ original: 'mercati-di-porta-palazzo', title: 'Porta Palazzo markets', summary: original.data.summary });
+  await checkContent();
+});
+
+test('a blank translation is never saved: its title and summary are required', async ({ page }) => {
+  const before = await readdir(path.join(session.copy, 'content', 'projects', 'en'));
+  await openAdmin(page, '#/collections/projects-en/new?original=quaderni-del-po');
+  await publish(page);
+  await expect(page.getByText('Titolo è richiesto.')).toBeVisible();
+  await expect(page.getByText('Sommario è richiesto.')).toBeVisible();
+  expect(await readdir(path.join(session.copy, 'content', 'projects', 'en'))).toEqual(before);
 });
 
 test('Ctrl-C stops decap-server and next dev', async () => {

@@ -16,10 +16,12 @@ import {
   type NewProject,
   type ProjectPlan,
 } from '../lib/content/new-project';
+import { planTranslation, writeTranslation } from '../lib/content/new-translation';
 import { ContentError, displayPath, formatProblem } from '../lib/content/problems';
 import { slugify, slugSchema } from '../lib/content/schema';
 
 const usage = `usage: npm run new -- --title "…" --category <slug> [options] [photo or folder]…
+       npm run new -- --lang <language> --for <slug>
 
 Writes content/projects/<slug>.md and copies the photos, in gallery order, to content/images/<slug>-<n>.<ext>.
 In a terminal it asks for whatever the flags leave out; without one it never asks.
@@ -32,7 +34,13 @@ In a terminal it asks for whatever the flags leave out; without one it never ask
   --summary TEXT     one or two sentences (default: the title)
   --draft            npm run dev shows it, the published site does not
   --focus POS        where crops of the cover centre: "30% 60%" (across, down) or top, center, bottom, left, right
-  --link NAME=URL    a button linking to an http(s) address; repeat for more`;
+  --link NAME=URL    a button linking to an http(s) address; repeat for more
+
+With --lang and --for, writes content/projects/<language>/<slug>.md instead: the translation of
+content/projects/<slug>.md, its text copied from the original for you to translate.
+
+  --lang LANGUAGE    one of content/site.yml's languages, such as en
+  --for SLUG         the project to translate: the name of its file in content/projects/`;
 
 // Checking a project uses a scratch photo cache, removed on exit: a refused project leaves nothing behind, not even a
 // cache. Writing one validates the whole site with the build's cache: a scratch one would decode every photo the site
@@ -63,6 +71,8 @@ async function main(): Promise<number> {
         draft: { type: 'boolean' },
         focus: { type: 'string' },
         link: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        for: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,6 +84,12 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+
+  // Without `--`, npm takes --lang and --for as its own options and passes on only their values.
+  if (process.env.npm_config_for !== undefined && values.for === undefined) {
+    return refuse(['npm took --lang and --for as its own options: run npm run new -- --lang <language> --for <slug>']);
+  }
+  if (values.lang !== undefined || values.for !== undefined) return newTranslation(values.lang, values.for);
 
   const links = (values.link ?? []).map(parseLink);
   const badLinks = links.filter((link) => typeof link === 'string');
@@ -114,6 +130,33 @@ async function main(): Promise<number> {
     if (error instanceof Cancelled) return 1;
     if (error instanceof Refusal) return refuse(error.reasons);
     if (error instanceof ContentError) return refuse(error.problems.map(formatProblem));
+    throw error;
+  }
+}
+
+/** `--lang en --for co-city`: never asks; everything it needs is in the two flags. */
+async function newTranslation(language: string | undefined, slug: string | undefined): Promise<number> {
+  if (language === undefined || slug === undefined) {
+    return refuse([`${language === undefined ? '--lang' : '--for'}: expected it beside ${language === undefined ? '--for' : '--lang'}, such as --lang en --for co-city`]);
+  }
+  try {
+    const plan = await planTranslation({ language, slug }, { ...folders, photoCacheDir: buildPhotoCacheDir });
+    await writeTranslation(plan);
+    const file = displayPath(plan.file);
+    console.log(
+      [
+        `created ${file} (checked by the build's content loader)`,
+        `from    ${displayPath(plan.original)}: its title, summary, role, alts, captions, link names and text, to translate`,
+        `page    ${plan.href}`,
+        'next:',
+        `  1. translate the text in ${file}; media, order, category and link targets stay the original's`,
+        '  2. check: npm run content:check',
+        `  3. commit: git add ${file} && git commit -m "Translation (${language}): ${slug}"`,
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof Refusal) return refuse(error.reasons);
     throw error;
   }
 }

@@ -178,6 +178,12 @@ async function loadTranslations(
       const merged = mergeTranslation(yaml, original.raw, (at, message) =>
         found.push({ severity: 'error', file: shown, ...yaml.locate(at), field: formatFieldPath(at), message }),
       );
+      // The browser editor names the original in the file too (it makes the file name of it); it can only be this one.
+      const named = (yaml.data as Record<string, unknown> | null)?.original;
+      if (named !== undefined && named !== slug) {
+        const message = `expected "${slug}", the project this file translates (its file name), or no original, got ${describeValue(named)}`;
+        found.push({ severity: 'error', file: shown, ...yaml.locate(['original']), field: 'original', message });
+      }
       for (const field of ['title', 'summary'] as const) {
         if (typeof merged[field] !== 'string' || (yaml.data as Record<string, unknown>)?.[field] === undefined) {
           found.push({ severity: 'error', file: shown, line: 1, column: 1, field, message: `expected the translated ${field}` });
@@ -197,7 +203,7 @@ async function loadTranslations(
 }
 
 /** Per item of `media` and `links`, the fields a translation writes in its own language; anything else is the original's. */
-const translatable = {
+export const translatable = {
   project: ['title', 'summary', 'role', 'media', 'links'],
   media: ['alt', 'caption'],
   links: ['name', 'emailsubject', 'emailcontent'],
@@ -216,6 +222,7 @@ function mergeTranslation(
   };
   const merged: Record<string, unknown> = { ...original };
   for (const [key, value] of Object.entries(data)) {
+    if (key === 'original') continue;
     if (!(translatable.project as readonly string[]).includes(key)) {
       same([key], value, original[key]);
     } else if (key === 'media' || key === 'links') {

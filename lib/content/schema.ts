@@ -16,6 +16,12 @@ const text = z.string('expected text').trim().min(1, 'expected text');
 /** Required text; a `none` placeholder counts as missing. */
 const requiredText = z.preprocess((value) => (absent(value) ? undefined : value), text);
 const optionalText = optional(text);
+
+/** An optional text field's value as the loader reads it: trimmed, or undefined for a placeholder such as `none`. */
+export function givenText(value: unknown): string | undefined {
+  const result = optionalText.safeParse(value);
+  return result.success ? result.data : undefined;
+}
 const flag = optional(z.boolean('expected true or false')).transform((value) => value ?? false);
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

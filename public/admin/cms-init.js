@@ -12,9 +12,33 @@ window.addEventListener('DOMContentLoaded', async () => {
   const settings = await response.json();
   // The preview pane in the site's stylesheet and face (preview.js), ready long before an entry is opened.
   window.registerSitePreview();
+  window.CMS.registerEventListener({ name: 'preSave', handler: cleanTranslation });
   // Decap opens its sign-in window at base_url + auth_endpoint and only accepts the answer from that origin.
   window.CMS.init({ config: { ...settings, backend: { ...settings.backend, base_url: window.location.origin } } });
 });
+
+// What Decap would write in a translation (content/projects/<lang>/<slug>.md) that the loader refuses or misreads.
+const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#039;': "'" };
+const filled = (value) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+
+function cleanTranslation({ entry }) {
+  if (!/^projects-[a-z]+$/.test(entry.get('collection'))) return undefined;
+  let data = entry.get('data');
+  // A new entry filled in from its address (`#/collections/…/new?title=…`, preview.js) has its values HTML-escaped
+  // by Decap: "d'acqua" arrives as "d&#039;acqua". Text is stored as written, so they are unescaped once here.
+  for (const key of ['title', 'summary', 'role', 'body']) {
+    const value = data.get(key);
+    if (typeof value === 'string') data = data.set(key, value.replace(/&(?:amp|lt|gt|quot|#039);/g, (entity) => entities[entity]));
+  }
+  if (!filled(data.get('role'))) data = data.delete('role');
+  // An empty field of an item means "the original's"; an empty list, "all the original's" (the loader refuses a list
+  // of another length than the original's).
+  for (const key of ['media', 'links']) {
+    const items = data.get(key);
+    data = items && items.size ? data.set(key, items.map((item) => (item ? item.filter(filled) : item))) : data.delete(key);
+  }
+  return data;
+}
 
 function showNotConfigured() {
   const main = document.createElement('main');

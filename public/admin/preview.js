@@ -135,55 +135,157 @@ function mediaGrid(media, title, text, getAsset) {
   return h('div', { className: 'media-grid' }, h('ul', { className: 'media-grid-list' }, ...tiles));
 }
 
+// The translations' collections (config.yml), by language, and how the editor is offered each.
+const translationCollections = {
+  en: { collection: 'projects-en', start: 'Traduci in inglese', edit: 'Modifica la traduzione inglese' },
+};
+
+/**
+ * Above a saved project, per language: a link to its translation, or to a new one with the original chosen and the
+ * text to translate filled in. Decap fills a new entry's top-level fields from its address's query
+ * (`#/collections/<name>/new?<field>=<value>`); list fields cannot be, so alts, captions and link names are not.
+ * The preview is a frame whose links open in a new tab: this one replaces the editor itself.
+ */
+function translationLinks(entry, translated) {
+  const slug = entry.get('slug');
+  if (!slug || entry.get('newRecord')) return null;
+  const data = entry.get('data');
+  const links = Object.entries(translationCollections).map(([language, { collection, start, edit }]) => {
+    const exists = translated[collection] && translated[collection].has(slug);
+    const fields = { original: slug, title: String(data.get('title') || '').trim(), summary: data.get('summary'), role: data.get('role'), body: data.get('body') };
+    const query = new URLSearchParams(Object.entries(fields).filter(([, value]) => typeof value === 'string' && given(value)));
+    const href = exists ? `/admin/#/collections/${collection}/entries/${slug}` : `/admin/#/collections/${collection}/new?${query}`;
+    return h('a', { key: language, href, target: '_top', hrefLang: language, style: { marginRight: '1em' } }, exists ? edit : start);
+  });
+  return h('p', { className: 'cms-translations', style: { font: '14px/1.4 system-ui, sans-serif', margin: '0 0 1rem' } }, ...links);
+}
+
 function projectPreview(site) {
   return createClass({
     ...siteRoot(site),
+    getInitialState() {
+      return { translated: {} };
+    },
+    componentDidMount() {
+      siteRoot(site).componentDidMount.call(this);
+      // Which projects have a translation already, so that the link opens it instead of starting another.
+      for (const { collection } of Object.values(translationCollections)) {
+        Promise.resolve(this.props.getCollection(collection))
+          .then((entries) => new Set(entries.map((found) => found.get('slug'))))
+          .catch(() => new Set())
+          .then((slugs) => this.setState((state) => ({ translated: { ...state.translated, [collection]: slugs } })));
+      }
+    },
     render() {
       const text = strings[site.lang.split('-')[0]] || strings.en;
-      const { entry, widgetFor, getAsset } = this.props;
-      const data = entry.get('data');
-      const category = data.get('category');
-      const title = String(data.get('title') || '').trim();
-      const cover = coverOf(data.get('media'), title, text);
-      const links = data.get('links');
-      const facts = [
-        [text.category, category && h('a', { href: `/${category}` }, site.labels.get(category) || category)],
-        [text.year, data.get('year')],
-        [text.role, data.get('role')],
-      ].filter(([, value]) => value && value !== 'none');
-      return h(
-        'main',
-        { id: 'main' },
-        h(
-          'article',
-          { className: 'project' },
-          h(
-            'header',
-            { className: 'project-header' },
-            h('h1', { className: 'project-title' }, title),
-            h('dl', { className: 'project-facts' }, ...facts.map(([term, value]) => h('div', { key: term }, h('dt', null, term), h('dd', null, value)))),
-            h('p', { className: 'lede' }, data.get('summary')),
-            links && links.size > 0 && h('ul', { className: 'project-links' }, ...links.map((link, index) => linkButton(link, index, text)).toArray()),
-          ),
-          cover &&
-            h(
-              'figure',
-              { className: 'project-cover', style: { '--ratio': 1.5 } },
-              h('img', {
-                src: getAsset(cover.file).toString(),
-                alt: cover.alt,
-                // The page knows the photo's proportions at build time; here the photo tells them once loaded.
-                onLoad: (event) => {
-                  const image = event.currentTarget;
-                  image.parentElement.style.setProperty('--ratio', String(image.naturalWidth / image.naturalHeight));
-                },
-              }),
-              cover.caption && h('figcaption', { className: 'project-cover-caption' }, cover.caption),
-            ),
-          h('div', { className: 'prose' }, widgetFor('body')),
-          mediaGrid(data.get('media'), title, text, getAsset),
-        ),
-      );
+      const { entry } = this.props;
+      return h('main', { id: 'main' }, translationLinks(entry, this.state.translated), projectArticle(entry.get('data'), text, site, this.props));
+    },
+  });
+}
+
+/** The project page's article, as app/[lang]/[category]/[slug]/page.tsx draws it. */
+function projectArticle(data, text, site, { widgetFor, getAsset }) {
+  const category = data.get('category');
+  const title = String(data.get('title') || '').trim();
+  const cover = coverOf(data.get('media'), title, text);
+  const links = data.get('links');
+  const facts = [
+    [text.category, category && h('a', { href: `/${category}` }, site.labels.get(category) || category)],
+    [text.year, data.get('year')],
+    [text.role, data.get('role')],
+  ].filter(([, value]) => value && value !== 'none');
+  return h(
+    'article',
+    { className: 'project' },
+    h(
+      'header',
+      { className: 'project-header' },
+      h('h1', { className: 'project-title' }, title),
+      h('dl', { className: 'project-facts' }, ...facts.map(([term, value]) => h('div', { key: term }, h('dt', null, term), h('dd', null, value)))),
+      h('p', { className: 'lede' }, data.get('summary')),
+      links && links.size > 0 && h('ul', { className: 'project-links' }, ...links.map((link, index) => linkButton(link, index, text)).toArray()),
+    ),
+    cover &&
+      h(
+        'figure',
+        { className: 'project-cover', style: { '--ratio': 1.5 } },
+        h('img', {
+          src: getAsset(cover.file).toString(),
+          alt: cover.alt,
+          // The page knows the photo's proportions at build time; here the photo tells them once loaded.
+          onLoad: (event) => {
+            const image = event.currentTarget;
+            image.parentElement.style.setProperty('--ratio', String(image.naturalWidth / image.naturalHeight));
+          },
+        }),
+        cover.caption && h('figcaption', { className: 'project-cover-caption' }, cover.caption),
+      ),
+    h('div', { className: 'prose' }, widgetFor('body')),
+    mediaGrid(data.get('media'), title, text, getAsset),
+  );
+}
+
+/**
+ * The original's front matter with the translation's text in it, as lib/content/load.ts merges them: per item of
+ * media and links, only the fields given; everything else is the original's.
+ */
+function withTranslation(original, translation) {
+  let data = original;
+  for (const key of ['title', 'summary', 'role']) if (given(translation.get(key))) data = data.set(key, translation.get(key));
+  for (const [key, own] of [['media', ['alt', 'caption']], ['links', ['name', 'emailsubject', 'emailcontent']]]) {
+    const items = translation.get(key);
+    if (!items || !data.get(key)) continue;
+    data = data.set(
+      key,
+      data.get(key).map((item, index) => {
+        const text = items.get(index);
+        return text ? own.reduce((merged, field) => (given(text.get(field)) ? merged.set(field, text.get(field)) : merged), item) : item;
+      }),
+    );
+  }
+  return data;
+}
+
+/**
+ * Plain data (getCollection gives an entry's data as it was read) as Decap's own Immutable maps and lists, made from
+ * an empty one of them: `h` is all that Decap provides, not Immutable itself.
+ */
+function immutable(value, like) {
+  if (Array.isArray(value)) return like.clear().toList().push(...value.map((item) => immutable(item, like)));
+  if (value && typeof value === 'object') return like.clear().merge(Object.fromEntries(Object.entries(value).map(([key, item]) => [key, immutable(item, like)])));
+  return value;
+}
+
+/** A translation drawn as its page will be: the original's photos, facts and buttons with the translated text. */
+function translationPreview(site, language) {
+  const root = siteRoot(site);
+  return createClass({
+    ...root,
+    getInitialState() {
+      return { slug: undefined, original: undefined };
+    },
+    componentDidMount() {
+      root.componentDidMount.call(this);
+      this.loadOriginal();
+    },
+    componentDidUpdate() {
+      root.componentDidUpdate.call(this);
+      this.loadOriginal();
+    },
+    loadOriginal() {
+      const slug = this.props.entry.getIn(['data', 'original']);
+      if (!slug || slug === this.state.slug) return;
+      this.setState({ slug, original: undefined });
+      Promise.resolve(this.props.getCollection('projects', slug))
+        .then((found) => immutable(found.get('data'), this.props.entry.get('data')))
+        .catch(() => undefined)
+        .then((original) => this.state.slug === slug && this.setState({ original }));
+    },
+    render() {
+      const data = this.props.entry.get('data');
+      const merged = this.state.original ? withTranslation(this.state.original, data) : data;
+      return h('main', { id: 'main', lang: language }, projectArticle(merged, strings[language] || strings.en, site, this.props));
     },
   });
 }
@@ -225,5 +327,8 @@ window.registerSitePreview = () => {
     for (const href of site.stylesheets) CMS.registerPreviewStyle(href);
   });
   CMS.registerPreviewTemplate('projects', projectPreview(site));
+  for (const [language, { collection }] of Object.entries(translationCollections)) {
+    CMS.registerPreviewTemplate(collection, translationPreview(site, language));
+  }
   CMS.registerPreviewTemplate('site', sitePreview(site));
 };

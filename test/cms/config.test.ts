@@ -3,7 +3,8 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { imagesDirOf } from '../../lib/content/load';
+import { shippedLanguages } from '../../lib/i18n';
+import { imagesDirOf, translatable } from '../../lib/content/load';
 import { createProjectSchema, knownKeys, siteSchema } from '../../lib/content/schema';
 import { photoSourcePath } from '../../lib/photos/source';
 
@@ -23,7 +24,14 @@ type Field = {
   types?: Field[];
   typeKey?: string;
 };
-type Collection = { name: string; folder?: string; extension?: string; format?: string; fields?: Field[]; files?: { file: string; fields: Field[] }[] };
+type Collection = {
+  name: string;
+  folder?: string;
+  extension?: string;
+  format?: string;
+  fields?: (Field & Record<string, unknown>)[];
+  files?: { file: string; fields: Field[] }[];
+};
 type Config = { locale: string; media_folder: string; public_folder: string; collections: Collection[] };
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -170,6 +178,46 @@ describe('config.yml: the projects collection', () => {
   });
 });
 
+describe('config.yml: the translations collections', () => {
+  const translationCollections = config.collections.filter((collection) => /^projects-/.test(collection.name));
+
+  it('one per language, writing content/projects/<language>/<original>.md, the original chosen from the projects', () => {
+    expect(translationCollections.length).toBeGreaterThan(0);
+    for (const collection of translationCollections) {
+      const language = collection.name.slice('projects-'.length);
+      expect(shippedLanguages, collection.name).toContain(language);
+      expect(collection).toMatchObject({
+        folder: `content/projects/${language}`,
+        extension: 'md',
+        format: 'frontmatter',
+        identifier_field: 'original',
+        slug: '{{fields.original}}',
+      });
+      expect(collection.fields![0]).toMatchObject({ name: 'original', widget: 'relation', collection: 'projects', value_field: '{{slug}}' });
+      expect(isRequired(collection.fields![0]!)).toBe(true);
+    }
+  });
+
+  it('offers only the fields a translation may carry, title and summary required, nothing else', () => {
+    for (const collection of translationCollections) {
+      const fields = collection.fields!.slice(1);
+      expect(fields.at(-1), collection.name).toMatchObject({ name: 'body', widget: 'markdown', required: false });
+      for (const field of fields.slice(0, -1)) {
+        expect(translatable.project, `${collection.name}: ${field.name}`).toContain(field.name);
+        expect(isRequired(field), `${collection.name}: ${field.name} is required`).toBe(field.name === 'title' || field.name === 'summary');
+        if (field.name !== 'media' && field.name !== 'links') continue;
+        // One item per item of the original, `{}` for one with nothing to translate: no field of an item is required.
+        expect(field.types, `${collection.name}: ${field.name} has one kind of item`).toBeUndefined();
+        for (const item of field.fields ?? []) {
+          expect(translatable[field.name] as readonly string[], `${collection.name}: ${field.name}.${item.name}`).toContain(item.name);
+          expect(isRequired(item), `${collection.name}: ${field.name}.${item.name} is required`).toBe(false);
+        }
+      }
+      expect(fields.map((field) => field.name)).toEqual(expect.arrayContaining(['title', 'summary']));
+    }
+  });
+});
+
 describe('config.yml: the site collection', () => {
   it('names every field after a key of site.yml the loader knows, and requires what it requires', () => {
     const keys = Object.keys(siteSchema.shape) as (keyof typeof siteSchema.shape)[];
@@ -285,8 +333,8 @@ describe("config.yml: the form's patterns accept what the loader accepts", () =>
 
   it('site.yml categories[].slug', () => {
     const pattern = patternOf(siteFields.find((field) => field.name === 'categories')!.fields!, 'slug');
-    // Labelled in each of the site's languages, as the loader requires.
-    const translations = Object.fromEntries(((siteSource.languages ?? []) as string[]).map((lang) => [lang, { label: 'Prova' }]));
+    // With its label in each of the site's other languages, which site.yml requires.
+    const translations = Object.fromEntries(site.languages.map((language) => [language, { label: 'Prova' }]));
     expectSameVerdicts(pattern, candidates.slug, (slug) => siteSchema.safeParse({ ...siteSource, categories: [{ slug, label: 'Prova', translations }] }).success);
   });
 

@@ -17,6 +17,7 @@ const load = (folder: string) =>
   loadContent({ contentDir: path.join(fixtures, folder), publicDir: path.join(fixtures, 'public'), imagesDir, photoCacheDir, includeDrafts: false });
 
 describe('a translation of the seed', () => {
+  // Its `original: co-city`, as the browser editor writes it, names its own file: accepted.
   it('is the original with its English text: title, summary, role, alts, captions, link names and body', async () => {
     const { projects, translations } = await load('translations');
     const [original] = projects;
@@ -46,7 +47,7 @@ describe('a translation of the seed', () => {
 });
 
 describe('a broken translation', () => {
-  it('is refused with its file, line and field: a changed media file, order or link target, no original, an unlisted language, no text', async () => {
+  it('is refused with its file, line and field: a changed media file, order or link target, no original, an unlisted language, no text, another original named', async () => {
     const error = await load('translations-broken').then(
       () => undefined,
       (error: unknown) => error,
@@ -62,6 +63,7 @@ describe('a broken translation', () => {
         `${broken}/en/citta-d-acqua.md:1:1: expected a translation of an existing project, got "citta-d-acqua.md": there is no ${broken}/citta-d-acqua.md`,
         `${broken}/de: expected a folder named after a language of site.yml's languages (en), got "de"`,
         `${broken}/en/orti.md: expected the translated text below the front matter`,
+        `${broken}/en/orti.md:2:11: original: expected "orti", the project this file translates (its file name), or no original, got "orti-di-mirafiori"`,
       ]),
     );
     // category: fotografie is the original's own value: allowed.

@@ -12,11 +12,16 @@ export const photos = path.join(import.meta.dirname, 'fixtures/photos');
  * their photos): the tests name these, whatever the owner's content/ holds.
  */
 export const fixtureContent = path.join(import.meta.dirname, 'fixtures/site');
+/**
+ * The translation tools' content: site.yml lists `en`; co-city has every kind of alt, caption and link text (real
+ * ones, and the previous CMS's `none` and `"null"`) and a body, manifesti-festival-jazz a title and summary only.
+ */
+export const translationContent = path.join(import.meta.dirname, 'fixtures/translations');
 
 /** A scratch folder holding the fixture content as content/ and a copy of public/, for a CLI run with it as working directory. */
-export async function copySite(): Promise<string> {
+export async function copySite(content = fixtureContent): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'editor-tools-'));
-  await cp(fixtureContent, path.join(dir, 'content'), { recursive: true });
+  await cp(content, path.join(dir, 'content'), { recursive: true });
   await cp(path.join(root, 'public'), path.join(dir, 'public'), { recursive: true });
   return dir;
 }
