@@ -220,7 +220,11 @@ function mergeTranslation(
     if (JSON.stringify(value) === JSON.stringify(theirs)) return;
     refuse(at, `expected no ${formatFieldPath(at)} (it comes from the original) or the original's ${describeValue(theirs)}, got ${describeValue(value)}`);
   };
-  const merged: Record<string, unknown> = { ...original };
+  // An alt is in the page's language: an item whose alt the translation leaves out gets one derived in it
+  // (buildProject), never the original's. Captions the translation leaves out stay the original's.
+  const withoutAlt = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([field]) => field !== 'alt'));
+  const originalMedia = Array.isArray(original.media) ? (original.media as Record<string, unknown>[]) : undefined;
+  const merged: Record<string, unknown> = { ...original, ...(originalMedia && { media: originalMedia.map(withoutAlt) }) };
   for (const [key, value] of Object.entries(data)) {
     if (key === 'original') continue;
     if (!(translatable.project as readonly string[]).includes(key)) {
@@ -237,7 +241,8 @@ function mergeTranslation(
         for (const [field, text] of Object.entries(translation)) {
           if (!own.includes(field)) same([key, index, field], text, item[field]);
         }
-        return { ...item, ...Object.fromEntries(Object.entries(translation).filter(([field]) => own.includes(field))) };
+        const kept = key === 'media' ? withoutAlt(item) : item;
+        return { ...kept, ...Object.fromEntries(Object.entries(translation).filter(([field]) => own.includes(field))) };
       });
     } else {
       merged[key] = value;

@@ -228,10 +228,11 @@ function projectArticle(data, text, site, { widgetFor, getAsset }) {
 
 /**
  * The original's front matter with the translation's text in it, as lib/content/load.ts merges them: per item of
- * media and links, only the fields given; everything else is the original's.
+ * media and links, only the fields given; everything else is the original's but its alts.
  */
 function withTranslation(original, translation) {
-  let data = original;
+  // An alt the translation leaves out is derived in its language, never the original's.
+  let data = original.get('media') ? original.set('media', original.get('media').map((item) => item.delete('alt'))) : original;
   for (const key of ['title', 'summary', 'role']) if (given(translation.get(key))) data = data.set(key, translation.get(key));
   for (const [key, own] of [['media', ['alt', 'caption']], ['links', ['name', 'emailsubject', 'emailcontent']]]) {
     const items = translation.get(key);

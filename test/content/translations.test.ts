@@ -91,3 +91,12 @@ describe("site.yml's languages", () => {
     );
   });
 });
+
+describe('a translation that leaves an alt out', () => {
+  it("derives it in its own language rather than showing the original's, and keeps the original's caption", async () => {
+    const { projects, translations } = await load('translations-alts');
+    expect(projects[0]!.media[0]!.alt).toBe('Un orto nel cortile di una scuola, visto dal cancello');
+    const [english] = translations.en!;
+    expect(english!.media[0]).toMatchObject({ alt: 'Shared gardens, image 1 of 1', altGiven: false, caption: 'Via Baltea, 2020' });
+  });
+});
