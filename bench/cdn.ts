@@ -41,7 +41,7 @@ const section: Section = {
       const buildSeconds = (performance.now() - buildStarted) / 1000;
       const stack = await startStack(root, release, path.join(tmp, 'cdn'));
       try {
-        const prefetch = { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/$d$category/__PAGE__' };
+        const prefetch = { rsc: '1', 'next-router-prefetch': '1', 'next-router-segment-prefetch': '/$d$lang/$d$category/__PAGE__' };
         const payload = { path: (await stack.direct(watched, { headers: prefetch })).headers.location!, headers: prefetch };
         await stack.request(watched);
         await stack.request(payload.path, { headers: prefetch });

@@ -2,12 +2,11 @@
 // folder the build was made of (.next/content-dir), for the tools that build a changed copy of it (scripts/cdn).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { publicPath } from '../lib/public-path.js';
+import { publicPath, siteLanguageOf } from '../lib/public-path.js';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 writeFileSync('.next/content-dir', contentDir);
-const { lang } = parse(readFileSync(path.join(contentDir, 'site.yml'), 'utf8'));
+const lang = siteLanguageOf(JSON.parse(readFileSync('.next/routes-manifest.json', 'utf8')));
 
 const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8'));
 const routes = Object.keys(manifest.routes)

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import { publicPath, siteLanguageOf } from '../../lib/public-path.js';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -98,8 +99,14 @@ type PrerenderManifest = { routes: Record<string, { srcRoute: string | null }> }
  */
 async function pagesOf(release: string, stack: Stack) {
   const { routes } = JSON.parse(await readFile(path.join(release, '.next', 'prerender-manifest.json'), 'utf8')) as PrerenderManifest;
-  const of = (route: string) => Object.keys(routes).filter((pathname) => routes[pathname]!.srcRoute === route).sort();
-  const [projects, categories] = [of('/[category]/[slug]'), of('/[category]')];
+  const lang = siteLanguageOf(JSON.parse(await readFile(path.join(release, '.next', 'routes-manifest.json'), 'utf8')));
+  // The pages of the site's own language, at the URLs visitors use (`/it/fotografie` is served as `/fotografie`).
+  const of = (route: string) =>
+    Object.keys(routes)
+      .filter((pathname) => routes[pathname]!.srcRoute === route && pathname.startsWith(`/${lang}/`))
+      .map((pathname) => publicPath(pathname, lang))
+      .sort();
+  const [projects, categories] = [of('/[lang]/[category]/[slug]'), of('/[lang]/[category]')];
   let projectPage: string | undefined;
   for (const pathname of projects) {
     const html = (await stack.direct(pathname)).text();
@@ -186,12 +193,12 @@ async function main() {
 
     await check('HTML and RSC payloads of the same URL are never served for one another', async () => {
       const tree = await payloadPath(edge, projectPage, prefetch('/_tree'));
-      const pageSegment = await payloadPath(edge, projectPage, prefetch('/$d$category/$d$slug/__PAGE__'));
+      const pageSegment = await payloadPath(edge, projectPage, prefetch('/$d$lang/$d$category/$d$slug/__PAGE__'));
       for (let round = 0; round < 2; round++) {
         const status = round === 0 ? /^(MISS|HIT)$/ : /^HIT$/;
         for (const [pathname, headers] of [
           [tree, prefetch('/_tree')],
-          [pageSegment, prefetch('/$d$category/$d$slug/__PAGE__')],
+          [pageSegment, prefetch('/$d$lang/$d$category/$d$slug/__PAGE__')],
         ] as const) {
           const payload = await edge.request(pathname, { headers: { ...headers, 'accept-encoding': 'br' } });
           assert.ok(isPayload(payload), `${pathname} with RSC headers: got ${payload.headers['content-type']}`);
@@ -206,7 +213,7 @@ async function main() {
         assert.equal(rscOnPage.status, 307, `${projectPage} with RSC: 1 and no _rsc key`);
       }
       const tree2 = (await edge.request(tree, { headers: prefetch('/_tree') })).text();
-      const segment2 = (await edge.request(pageSegment, { headers: prefetch('/$d$category/$d$slug/__PAGE__') })).text();
+      const segment2 = (await edge.request(pageSegment, { headers: prefetch('/$d$lang/$d$category/$d$slug/__PAGE__') })).text();
       assert.notEqual(tree2, segment2, 'two segment prefetches of one page got the same body');
       return `${projectPage}: HTML, ${tree} (route tree) and ${pageSegment} (page segment) each cached apart`;
     });
@@ -262,7 +269,7 @@ async function main() {
     });
 
     // The watched page and its payload are cached now; the deploy below comes before their minute is up.
-    const watchedPayload = { path: await payloadPath(edge, watchedPage, prefetch('/$d$category/__PAGE__')), headers: prefetch('/$d$category/__PAGE__') };
+    const watchedPayload = { path: await payloadPath(edge, watchedPage, prefetch('/$d$lang/$d$category/__PAGE__')), headers: prefetch('/$d$lang/$d$category/__PAGE__') };
     await edge.request(watchedPage);
     await edge.request(watchedPayload.path, { headers: watchedPayload.headers });
 
