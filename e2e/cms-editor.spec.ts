@@ -200,7 +200,7 @@ async function checkContent() {
   expect(check.output).toMatch(/: ok, \d+ projects/);
 }
 
-test("a project's preview starts its English translation, filled in from it; saved, it passes content:check and the seed is untouched", async ({ page }) => {
+test("a project's preview starts its English translation, filled in from it; saved, it passes content:check, the seed is untouched, and the preview then opens it", async ({ page }) => {
   const { refusals, violations } = await watchForViolations(page);
   // The suite's content translates the seed already: this journey starts it again.
   await rm(translationFile('co-city'));
@@ -210,7 +210,6 @@ test("a project's preview starts its English translation, filled in from it; sav
 
   await openAdmin(page, '#/collections/projects/entries/co-city');
   const preview = page.frameLocator('#preview-pane');
-  // A translated project's preview opens its translation instead.
   const start = preview.getByRole('link', { name: 'Traduci in inglese' });
   await expect(start).toHaveAttribute('target', '_top');
   await start.click();
@@ -236,20 +235,18 @@ test("a project's preview starts its English translation, filled in from it; sav
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
   await checkContent();
-});
 
-test("a translated project's preview opens its translation", async ({ page }) => {
-  const summary = matter(await readFile(translationFile('co-city'), 'utf8')).data.summary as string;
+  // Translated, the project's preview opens its translation, whose own preview is the English page.
   await openAdmin(page, '#/collections/projects/entries/co-city');
   await page.frameLocator('#preview-pane').getByRole('link', { name: 'Modifica la traduzione inglese' }).click();
   await expect(page).toHaveURL(/#\/collections\/projects-en\/entries\/co-city$/);
   await expect(page.getByLabel('Sommario')).toHaveValue(summary, { timeout: 30_000 });
   // Its preview is the English page: the translated text, the original's photos.
-  const preview = page.frameLocator('#preview-pane');
-  await expect(preview.locator('main[lang="en"]')).toBeVisible();
-  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Co-city');
-  await expect(preview.locator('.lede')).toHaveText(summary);
-  await expect(preview.locator('.project-cover img')).toHaveAttribute('alt', 'Co-city, image 1 of 8');
+  const english = page.frameLocator('#preview-pane');
+  await expect(english.locator('main[lang="en"]')).toBeVisible();
+  await expect(english.getByRole('heading', { level: 1 })).toHaveText('Co-city');
+  await expect(english.locator('.lede')).toHaveText(summary);
+  await expect(english.locator('.project-cover img')).toHaveAttribute('alt', 'Co-city, image 1 of 8');
 });
 
 test('a translation keeps the text filled in from its original as written (Decap escapes it: all&#039;aperto)', async ({ page }) => {
