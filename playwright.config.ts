@@ -21,10 +21,6 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
   },
   projects: [
-    // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
-    // First: cms-editor.spec.ts is one serial journey of about 3 minutes on one worker, which the other worker's
-    // parallel tests then run beside instead of after.
-    { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     // On a phone, what its screen and touch change: layout, gallery, zoom, theme, face, transitions, audits. Not the
     // specs of what the server answers whatever the browser (headers, hosting, faults, metadata, link targets, the
@@ -35,6 +31,9 @@ export default defineConfig({
       testIgnore: [/cms-.*\.spec\.ts/, /photos-first\.spec\.ts/, /(security-headers|hosting|faults|search-and-social|links|script-policy)\.spec\.ts/],
       use: { ...devices['Pixel 7'], channel: undefined },
     },
+    // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
+    // Last: run first, beside the other worker's tests, its `next dev` and Decap's bundle overload two cores.
+    { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.

@@ -236,8 +236,9 @@ test("a project's preview starts its English translation, filled in from it; sav
   expect(refusals()).toEqual([]);
   await checkContent();
 
-  // Translated, the project's preview opens its translation, whose own preview is the English page.
-  await openAdmin(page, '#/collections/projects/entries/co-city');
+  // Translated, the project's preview opens its translation, whose own preview is the English page. (Signed in
+  // already: Decap's own routes are the URL's hash.)
+  await page.goto('/admin#/collections/projects/entries/co-city');
   await page.frameLocator('#preview-pane').getByRole('link', { name: 'Modifica la traduzione inglese' }).click();
   await expect(page).toHaveURL(/#\/collections\/projects-en\/entries\/co-city$/);
   await expect(page.getByLabel('Sommario')).toHaveValue(summary, { timeout: 30_000 });
