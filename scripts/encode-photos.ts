@@ -3,19 +3,22 @@
 // Content with errors stops the build here, listed, before `next build` touches .next/.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '../lib/content/load';
+import { loadContent, photoFilesOf } from '../lib/content/load';
 import { ContentError } from '../lib/content/problems';
-import { photoWork } from '../lib/photos';
+import { encodeMissingPhotoFiles, photoWork } from '../lib/photos';
 
 const started = performance.now();
 try {
-  const { projects } = await loadContent({
+  const photoCacheDir = path.resolve('.next/cache/photos');
+  const { projects, imagesDir } = await loadContent({
     contentDir: path.resolve(process.env.CONTENT_DIR ?? 'content'),
     publicDir: path.resolve('public'),
-    photoCacheDir: path.resolve('.next/cache/photos'),
+    photoCacheDir,
     includeDrafts: false,
     photoFiles: true,
   });
+  // Photos whose facts were known already (a content check reads them, and encodes nothing) get their files too.
+  await encodeMissingPhotoFiles({ imagesDir, cacheDir: photoCacheDir }, photoFilesOf(projects));
   const { read, encoded } = photoWork();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Photos of ${projects.length} projects: ${read} read, ${encoded} encoded into .next/cache/photos in ${seconds} s`);

@@ -399,20 +399,32 @@ export async function writePhotoFiles(
   await mkdir(dirs.outDir, { recursive: true });
   await Promise.all(
     [...new Set(files)].map(async (file) => {
-      const facts = await getPhotoFacts(dirs, file);
-      const wanted = encodedNames(file, facts);
-      const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
-      if (cached.includes(false)) {
-        await counted(() => withSharp(() => encode(photoSourcePath(dirs.imagesDir, file), file, facts, dirs.cacheDir)));
-        work.encoded++;
-        stats.encoded++;
-      }
+      const { wanted, encoded } = await cachePhotoFiles(dirs, file);
       await Promise.all(wanted.map((name) => place(path.join(dirs.cacheDir, 'files', name), path.join(dirs.outDir, name))));
       stats.photos++;
       stats.files += wanted.length;
+      if (encoded) stats.encoded++;
     }),
   );
   return stats;
+}
+
+/**
+ * Encodes into the cache the files of each photo that lacks one (facts may be cached by a content check, which
+ * encodes nothing): what `npm run build`'s prebuild step does, so that the build's workers find them made.
+ */
+export async function encodeMissingPhotoFiles(dirs: PhotoDirs, files: readonly string[]): Promise<void> {
+  await Promise.all([...new Set(files)].map((file) => cachePhotoFiles(dirs, file)));
+}
+
+async function cachePhotoFiles(dirs: PhotoDirs, file: string): Promise<{ wanted: string[]; encoded: boolean }> {
+  const facts = await getPhotoFacts(dirs, file);
+  const wanted = encodedNames(file, facts);
+  const cached = await Promise.all(wanted.map((name) => exists(path.join(dirs.cacheDir, 'files', name))));
+  if (!cached.includes(false)) return { wanted, encoded: false };
+  await counted(() => withSharp(() => encode(photoSourcePath(dirs.imagesDir, file), file, facts, dirs.cacheDir)));
+  work.encoded++;
+  return { wanted, encoded: true };
 }
 
 /** The encoded files of a photo: every WebP width, the AVIF ones and the social JPEG. */

@@ -5,6 +5,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  encodeMissingPhotoFiles,
   forgetPhotoFacts,
   getPhotoFacts,
   photoSettings,
@@ -222,6 +223,18 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(await getPhotoFacts(dirs, file)).toEqual(before);
     expect((await stat(path.join(cachedFiles, `fiume.${before.hash}.750.webp`))).mtimeMs).toBe(encodedAt);
     expect((await readdir(dirs.outDir)).length).toBe(first.files);
+  });
+
+  it("facts known without files (a content check's): the prebuild step encodes the files, and the build then none", async () => {
+    const file = await put('fiume.jpg', await cameraPhoto('landscape', { seed: 12 }));
+    await getPhotoFacts(dirs, file);
+    await newBuild();
+    const before = photoWork();
+    await encodeMissingPhotoFiles(dirs, [file]);
+    expect(photoWork().encoded - before.encoded).toBe(1);
+    await newBuild();
+    const build = await writePhotoFiles(dirs, [file]);
+    expect(build).toMatchObject({ photos: 1, encoded: 0 });
   });
 
   it('an index kept under other settings is not trusted: the photo is read again', async () => {
