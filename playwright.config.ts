@@ -22,18 +22,24 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
+    // Between the two: cms-editor.spec.ts is one serial journey of about 3 minutes on one worker, which the phone
+    // tests then fill the other worker beside. (First, its `next dev` compiled beside the start of everything else.)
+    { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     // On a phone, what its screen and touch change: layout, gallery, zoom, theme, face, transitions, audits. Not the
     // specs of what the server answers whatever the browser (headers, hosting, faults, metadata, link targets, the
-    // script policy's violations): the same responses, checked once on desktop. photos-first.spec.ts sets its own
-    // viewports (390 and 1440 px) on its own build.
+    // script policy's violations, the 404s) nor of what a page's markup says whatever its width (a project's fields
+    // and neighbours, the language switch's links): the same responses and DOM, checked once on desktop.
+    // photos-first.spec.ts sets its own viewports (390 and 1440 px) on its own build.
     {
       name: 'phone',
-      testIgnore: [/cms-.*\.spec\.ts/, /photos-first\.spec\.ts/, /(security-headers|hosting|faults|search-and-social|links|script-policy)\.spec\.ts/],
+      testIgnore: [
+        /cms-.*\.spec\.ts/,
+        /photos-first\.spec\.ts/,
+        /(security-headers|hosting|faults|search-and-social|links|script-policy|not-found|project|languages)\.spec\.ts/,
+      ],
       use: { ...devices['Pixel 7'], channel: undefined },
     },
-    // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
-    // Last: run first, beside the other worker's tests, its `next dev` and Decap's bundle overload two cores.
-    { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
     // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.
