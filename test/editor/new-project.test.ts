@@ -8,7 +8,7 @@ import { loadContent } from '../../lib/content/load';
 import { planProject, Refusal, writeProject } from '../../lib/content/new-project';
 import { photoWork } from '../../lib/photos';
 import { cameraPhoto } from '../../support/camera-photos';
-import { copySite, photos, runScript, snapshot } from './support';
+import { copySite, loadCopy, photos, runScript, snapshot } from './support';
 
 let site: string;
 beforeEach(async () => {
@@ -25,13 +25,7 @@ const frontmatter = async (slug: string) => {
   expect(text.startsWith('---\n')).toBe(true);
   return matter(text, { engines: { yaml: (source: string) => parse(source) as object } }).data;
 };
-const load = () =>
-  loadContent({
-    contentDir: path.join(site, 'content'),
-    publicDir: path.join(site, 'public'),
-    photoCacheDir: path.join(site, '.next/cache/photos'),
-    includeDrafts: true,
-  });
+const load = () => loadCopy(site);
 
 describe('npm run new with flags (no terminal)', { timeout: 30_000 }, () => {
   it('writes the project, copies the photos in order and passes the build loader', async () => {

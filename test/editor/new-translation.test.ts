@@ -3,8 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadContent } from '../../lib/content/load';
-import { copySite, runScript, snapshot, translationContent } from './support';
+import { copySite, loadCopy, runScript, snapshot, translationContent } from './support';
 
 let site: string;
 beforeEach(async () => {
@@ -22,13 +21,7 @@ const read = async (file: string) => {
   const { data, content } = matter(text, { engines: { yaml: (source: string) => parse(source) as object } });
   return { data, body: content };
 };
-const load = () =>
-  loadContent({
-    contentDir: path.join(site, 'content'),
-    publicDir: path.join(site, 'public'),
-    photoCacheDir: path.join(site, '.next/cache/photos'),
-    includeDrafts: true,
-  });
+const load = () => loadCopy(site);
 
 describe('npm run new -- --lang en --for <slug>', { timeout: 30_000 }, () => {
   it("writes the translation with the original's text to translate, and the loader takes it", async () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadContent } from '../../lib/content/load';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -24,6 +25,16 @@ export async function copySite(content = fixtureContent): Promise<string> {
   await cp(content, path.join(dir, 'content'), { recursive: true });
   await cp(path.join(root, 'public'), path.join(dir, 'public'), { recursive: true });
   return dir;
+}
+
+/** The content of a site copied by `copySite`, read by the build's loader (drafts included). */
+export function loadCopy(site: string) {
+  return loadContent({
+    contentDir: path.join(site, 'content'),
+    publicDir: path.join(site, 'public'),
+    photoCacheDir: path.join(site, '.next/cache/photos'),
+    includeDrafts: true,
+  });
 }
 
 export type Run = { code: number | null; stdout: string; stderr: string };
