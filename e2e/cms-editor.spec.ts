@@ -216,7 +216,8 @@ test("a project's preview starts its English translation, filled in from it; sav
   await expect(page).toHaveURL(/#\/collections\/projects-en\/new\?original=co-city&/);
   await expect(page.getByText(/^Caricando/)).toHaveCount(0, { timeout: 30_000 });
 
-  await expect(page.getByLabel('Titolo')).toHaveValue('Co-city');
+  // The new entry's form, drawn once Decap has its collections: a budget for a loaded 2-core machine.
+  await expect(page.getByLabel('Titolo')).toHaveValue('Co-city', { timeout: 30_000 });
   await expect(page.getByLabel('Sommario')).toHaveValue(seedSource.data.summary);
   await expect(page.getByLabel('Ruolo')).toHaveValue(seedSource.data.role);
   await expect(page.getByText(seed.title.trim()).first()).toBeVisible();
