@@ -21,23 +21,21 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
   },
   projects: [
-    { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
     // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
-    // Between the two: cms-editor.spec.ts is one serial journey of about 3 minutes on one worker, which the phone
-    // tests then fill the other worker beside. (First, its `next dev` compiled beside the start of everything else.)
+    // First: cms-editor.spec.ts is one serial journey of about 3 minutes on one worker, which the desktop tests fill the
+    // other worker beside (queued last, it was the run's tail).
     { name: 'cms', testMatch: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
-    // On a phone, what its screen and touch change: layout, gallery, zoom, theme, face, transitions, audits. Not the
-    // specs of what the server answers whatever the browser (headers, hosting, faults, metadata, link targets, the
-    // script policy's violations, the 404s) nor of what a page's markup says whatever its width (a project's fields
-    // and neighbours, the language switch's links): the same responses and DOM, checked once on desktop.
-    // photos-first.spec.ts sets its own viewports (390 and 1440 px) on its own build.
+    { name: 'desktop', testIgnore: /cms-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // On a phone, only what its screen and touch change, tagged @phone in the specs: the layout at its width (no
+    // sideways scroll, the audits, CLS as the face arrives, captions under their media, the cover's morph), touch (swipe,
+    // double tap, pinch), its pixel ratio (the photo variants fetched, AVIF widths), the page held still behind the
+    // gallery, the theme toggle in its header. The rest (what the server answers, markup, keyboard and mouse, the history)
+    // is the same DOM and the same responses whatever the device, checked once on desktop. photos-first.spec.ts sets its
+    // own viewports (390 and 1440 px) on its own build.
     {
       name: 'phone',
-      testIgnore: [
-        /cms-.*\.spec\.ts/,
-        /photos-first\.spec\.ts/,
-        /(security-headers|hosting|faults|search-and-social|links|script-policy|not-found|project|languages)\.spec\.ts/,
-      ],
+      grep: /@phone/,
+      testIgnore: /cms-.*\.spec\.ts/,
       use: { ...devices['Pixel 7'], channel: undefined },
     },
   ],

@@ -25,7 +25,7 @@ async function openGallery(page: Page) {
 const pages = { home: '/', category: `/${site.categories[0]!.slug}`, project: coCity.href, 'not found': '/non-esiste' };
 
 for (const [name, path] of Object.entries(pages)) {
-  test(`the ${name} page passes axe at WCAG 2.2 AA, with one h1 and every landmark`, async ({ page }) => {
+  test(`the ${name} page passes axe at WCAG 2.2 AA, with one h1 and every landmark`, { tag: '@phone' }, async ({ page }) => {
     await page.goto(path);
     expect(await audit(page)).toEqual([]);
     await expect(page.locator('h1')).toHaveCount(1);
@@ -36,7 +36,7 @@ for (const [name, path] of Object.entries(pages)) {
   });
 }
 
-test('the open gallery passes axe at WCAG 2.2 AA', async ({ page }) => {
+test('the open gallery passes axe at WCAG 2.2 AA', { tag: '@phone' }, async ({ page }) => {
   await openGallery(page);
   expect(await audit(page)).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { galleryOf } from './support/gallery';
 
 const everyPage = ['/', ...site.categories.map((category) => `/${category.slug}`), ...projects.map((project) => project.href), '/non-esiste'];
 
-test("no page scrolls sideways, at the device's width or on a 320px-wide screen", async ({ page }) => {
+test("no page scrolls sideways, at the device's width or on a 320px-wide screen", { tag: '@phone' }, async ({ page }) => {
   const device = page.viewportSize()!;
   const narrow = { width: 320, height: 640 };
   const expectNoOverflow = async (what: string) => {

@@ -2,14 +2,16 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import matter from 'gray-matter';
-import { drafts, getProject, originalOf, projects } from './support/content';
+import { drafts, getProject, originalOf, projects, site } from './support/content';
+import { linkControl } from './support/browser';
 import { exec } from '../support/processes';
 import { cmsPorts, isListening, setUpEditor } from './support/cms';
 import { watchForViolations } from './support/csp';
 import { escapeRegExp } from './support/photos';
 
 // The editor's journeys through the real Decap CMS, started by `npm run cms` (decap-server and next dev) in a copy
-// of the site: every edit lands in that copy, never in the repository's own content/ or public/.
+// of the site: every edit lands in that copy, never in the repository's own content/ or public/. One editor for the
+// whole journey, previews included: each `npm run cms` is a next dev compiling the site.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const seed = getProject('co-city');
@@ -77,6 +79,69 @@ test('logging in lists every project, the seed among them, and opens it with its
   await expect(page.getByText('8 foto e video')).toBeVisible();
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
+});
+
+// The editor's preview pane looks like the published page: the site's stylesheet and title face, the project's
+// title, facts, summary, buttons, cover and text; and site.yml's categories as the header shows them.
+test("the seed's preview sets its title in the site's face and shows its facts, buttons and cover", async ({ page }) => {
+  // The preview reads the site's stylesheets from the home page and a category page: compiled here by next dev, in
+  // this test's budget, before the preview waits on them (minutes on a loaded 2-core machine).
+  test.setTimeout(300_000);
+  for (const route of ['/', `/${site.categories[0]!.slug}`]) {
+    const response = await page.request.get(route, { timeout: 290_000 });
+    expect(response.status(), route).toBe(200);
+  }
+  const { refusals, violations } = await watchForViolations(page);
+  await openAdmin(page, '#/collections/projects/entries/co-city');
+  const preview = page.frameLocator('#preview-pane');
+
+  const title = preview.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText(seed.title);
+  const faceOf = () =>
+    title.evaluate(async (heading) => {
+      const document = heading.ownerDocument;
+      await document.fonts.ready;
+      const family = getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+      const loaded = [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/^["']|["']$/g, ''));
+      return { family, loaded: loaded.includes(family) };
+    });
+  await expect.poll(async () => (await faceOf()).loaded, { timeout: 60_000 }).toBe(true);
+  const face = await faceOf();
+
+  // The same face as the published page's h1.
+  const published = await page.context().newPage();
+  await published.goto(seed.href);
+  const publishedFamily = await published
+    .getByRole('heading', { level: 1 })
+    .evaluate((heading) => getComputedStyle(heading).fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, ''));
+  await published.close();
+  expect(face.family).toBe(publishedFamily);
+
+  const category = site.categories.find((category) => category.slug === seed.category)!;
+  await expect(preview.getByRole('definition').filter({ hasText: category.label })).toBeVisible();
+  if (seed.year) await expect(preview.getByRole('definition').filter({ hasText: String(seed.year) })).toBeVisible();
+  for (const link of seed.links) {
+    const button = linkControl(preview.locator('.project-links'), link);
+    await expect(button).toBeVisible();
+    await expect(button).toHaveClass(new RegExp(`\\bbutton-${link.dark ? 'dark' : 'light'}\\b`));
+  }
+
+  const cover = preview.locator('.project-cover img');
+  await expect(cover).toHaveAttribute('alt', seed.cover!.alt);
+  await expect.poll(() => cover.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  // The series below the text, as the page shows it: a tile per item, each at its photo's shape once loaded.
+  const tiles = preview.locator('.media-grid .media-tile');
+  await expect(tiles).toHaveCount(seed.media.length);
+  await expect.poll(() => tiles.last().evaluate((tile) => getComputedStyle(tile).flexGrow)).not.toBe('0');
+  expect(await violations()).toEqual([]);
+  expect(refusals()).toEqual([]);
+});
+
+test("site.yml's preview shows the categories in the order and words of the site's header", async ({ page }) => {
+  await openAdmin(page, '#/collections/site/entries/site');
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.locator('.site-title')).toHaveText(site.title);
+  await expect(preview.locator('.site-nav a')).toHaveText(site.categories.map((category) => category.label));
 });
 
 test('changing the seed and changing it back leaves its file byte for byte as it was', async ({ page }) => {

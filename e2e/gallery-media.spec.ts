@@ -44,7 +44,7 @@ test.describe('video', () => {
   const { project, position, item } = firstWith('video');
   const video = item as Video;
 
-  test('a video slide shows its poster and controls, never autoplays, and fetches no video byte before play', async ({ page }) => {
+  test('a video slide shows its poster and controls, never autoplays, and fetches no video byte before play', { tag: '@phone' }, async ({ page }) => {
     const { violations, errors } = await watchForViolations(page);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -182,7 +182,7 @@ test.describe('captions', () => {
   });
 
   for (const project of captioned) {
-    test(`${project.href}: each caption shows under its media in the gallery and is read with the slide`, async ({ page }) => {
+    test(`${project.href}: each caption shows under its media in the gallery and is read with the slide`, { tag: '@phone' }, async ({ page }) => {
       for (const [index, item] of project.media.entries()) {
         const position = index + 1;
         const gallery = await openAt(page, project, position);

@@ -216,7 +216,7 @@ test.describe('a sharp zoom, fetched only when needed', () => {
 
   // A landscape photo wider than the widest variant, and a portrait one narrower: the zoom stops at its own width.
   for (const subject of [coCity, getProject('manifesti-festival-jazz')]) {
-    test(`${subject.href}: opening fetches the fitted variant; zooming fetches one wider, never wider than the source`, async ({
+    test(`${subject.href}: opening fetches the fitted variant; zooming fetches one wider, never wider than the source`, { tag: '@phone' }, async ({
       page,
     }) => {
       const first = subject.media[0];
@@ -301,7 +301,7 @@ test.describe('zoom by touch', () => {
     await touch(cdp, 'touchEnd', []);
   }
 
-  test('a double tap zooms in and out; two fingers pinch in and out; one finger pans a zoomed photo without changing photo', async ({
+  test('a double tap zooms in and out; two fingers pinch in and out; one finger pans a zoomed photo without changing photo', { tag: '@phone' }, async ({
     page,
   }) => {
     const { gallery, photo, fitted } = await openAtFirstPhoto(page);

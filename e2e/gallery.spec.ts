@@ -126,7 +126,7 @@ test.describe('co-city gallery', () => {
     await gallery.expectAt(2);
   });
 
-  test('dragging a photo with the mouse, or swiping it with a finger, changes photo', async ({ page, hasTouch }) => {
+  test('dragging a photo with the mouse, or swiping it with a finger, changes photo', { tag: '@phone' }, async ({ page, hasTouch }) => {
     await page.goto(coCity.href);
     const gallery = galleryOf(page, coCity);
     await gallery.button.click();
@@ -189,7 +189,7 @@ test.describe('co-city gallery', () => {
     await expect(page).toHaveURL(coCity.href);
   });
 
-  test('the page behind the open gallery does not scroll', async ({ page }) => {
+  test('the page behind the open gallery does not scroll', { tag: '@phone' }, async ({ page }) => {
     await page.goto(coCity.href);
     const gallery = galleryOf(page, coCity);
     const scrollY = () => page.evaluate(() => window.scrollY);

@@ -146,6 +146,9 @@ test("a camera photo's facts show in one line under its caption, read with the s
   const line = 'LEICA Q2 · SUMMILUX 1:1.7/28 ASPH. · 28 mm · f/5.6 · 1/250 s · ISO 100 · 18 maggio 2024';
   await expect(gallery.getByRole('figure').first().getByText(line, { exact: true })).toBeVisible();
   await expect(gallery.locator('[aria-live="polite"]')).toHaveText(`Immagine 1 di 2: Una foto con i suoi dati. Didascalia: Scattata all'alba. ${line}`);
+  // Swiper has laid its slides out side by side (as gallery.spec.ts's expectAt waits for) before a key moves it.
+  await expect(gallery.locator('.swiper-slide').first()).toBeInViewport({ ratio: 0.9 });
+  await expect(gallery.locator('.swiper-slide').nth(1)).not.toBeInViewport();
   await page.keyboard.press('ArrowRight');
   await expect(gallery.getByText(/^\d+ \/ \d+$/)).toHaveText('2 / 2');
   await expect(gallery.locator('[aria-live="polite"]')).toHaveText('Immagine 2 di 2: Una foto senza i suoi dati');

@@ -73,7 +73,7 @@ test.describe('photos built at build time', () => {
     }
   });
 
-  test("a phone's widths are AVIF too: a <source> for the browsers that take it, the same widths, immutable files", async ({ page, request }) => {
+  test("a phone's widths are AVIF too: a <source> for the browsers that take it, the same widths, immutable files", { tag: '@phone' }, async ({ page, request }) => {
     await page.goto(coCity.href);
     const figure = page.getByRole('figure');
     const source = figure.locator('picture > source[type="image/avif"]');

@@ -103,7 +103,7 @@ test('a stored choice of dark holds through client-side navigations, every frame
   expect(framesNotIn(await framesOf(page), 'dark'), 'frames that were not dark').toEqual([]);
 });
 
-test('the toggle overrides the system, its choice survives a reload, and "system" follows the system again', async ({ page }) => {
+test('the toggle overrides the system, its choice survives a reload, and "system" follows the system again', { tag: '@phone' }, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(pages.category);
   const group = page.getByRole('group', { name: toggle.group });

@@ -48,7 +48,7 @@ test.beforeAll(() => {
   if (!project) throw new Error('no published project with a cover: nothing to move');
 });
 
-test("a card's cover moves into its project page, and back", async ({ page }) => {
+test("a card's cover moves into its project page, and back", { tag: '@phone' }, async ({ page }) => {
   await recordTransitions(page);
   await openCategory(page);
   await openProject(page);

@@ -39,7 +39,7 @@ for (const [name, path] of Object.entries(pages)) {
     expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== new URL(baseURL!).origin)).toEqual([]);
   });
 
-  test(`the ${name} page does not move when the face arrives late, with nothing cached (CLS 0)`, async ({ browser, baseURL }) => {
+  test(`the ${name} page does not move when the face arrives late, with nothing cached (CLS 0)`, { tag: '@phone' }, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, viewport: test.info().project.use.viewport ?? undefined });
     const page = await context.newPage();
     // The face is held back until the page has painted in its fallback, so the swap happens in view.

@@ -16,9 +16,6 @@ export const cmsPorts = {
   editor: base + 10,
   /** Its decap-server (CMS_PROXY_PORT), apart from the 8081 of an editor's own `npm run cms` and from other runs. */
   proxy: base + 13,
-  /** cms-preview.spec.ts's own editor and decap-server, for the two spec files run side by side. */
-  previewEditor: base + 14,
-  previewProxy: base + 15,
   /** The stand-in for github.com's two OAuth endpoints. */
   github: base + 11,
   /** `next start` on the suite's build, with the GitHub backend set up against the stand-in. */
