@@ -351,7 +351,7 @@ test('Ctrl-C stops decap-server and next dev', async () => {
 
 test('a production build of the copy renders the new project\'s page', async () => {
   test.setTimeout(240_000);
-  const build = await exec(process.execPath, ['node_modules/next/dist/bin/next', 'build', '--webpack'], {
+  const build = await exec(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     cwd: session.copy,
     env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content'), NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -1,7 +1,8 @@
-import { cp, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
+import { linkTree } from '../../support/link-tree';
 import { run, start, waitFor, waitForHttp, type Started } from '../../support/processes';
 
 export { isListening } from '../../support/processes';
@@ -28,7 +29,7 @@ const leftOutPaths = [path.join(root, 'public', 'admin', 'decap'), path.join(roo
 
 /**
  * A copy of the site (sources, content, photos) in a temporary folder, so that the editor writes there and never
- * into the repository's own content/ or public/. node_modules is linked, and Decap's bundle copied in.
+ * into the repository's own content/ or public/. node_modules is hard-linked (support/link-tree.ts), and Decap's bundle copied in.
  */
 export async function copySite(): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), 'portfolio-cms-'));
@@ -41,7 +42,7 @@ export async function copySite(): Promise<string> {
   }
   // The suite's own content (playwright.config.ts), whatever the owner keeps in content/.
   await cp(contentDir, path.join(copy, 'content'), { recursive: true });
-  await symlink(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  await linkTree(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
   await run(process.execPath, [path.join(root, 'scripts', 'copy-cms.mjs'), path.join(copy, 'public')], { cwd: copy });
   return copy;
 }
@@ -53,13 +54,12 @@ export async function removeCopy(copy: string | undefined) {
 export type Editor = { url: string; process: Started; output: () => string; stop: () => Promise<void> };
 
 /**
- * `npm run cms` (scripts/cms.ts) in the copy: decap-server and next dev. Webpack, because Turbopack refuses a
- * node_modules linked from outside the project folder.
+ * `npm run cms` (scripts/cms.ts) in the copy: decap-server and next dev (Turbopack, as an editor runs it).
  */
 export async function startEditor(copy: string, ports = { editor: cmsPorts.editor, proxy: cmsPorts.proxy }): Promise<Editor> {
   const child = start(
     process.execPath,
-    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--webpack', '--hostname', '127.0.0.1'],
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--hostname', '127.0.0.1'],
     {
       cwd: copy,
       env: {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cameraPhoto } from '../../support/camera-photos';
+import { linkTree } from '../../support/link-tree';
 
 const execFileAsync = promisify(execFile);
 const root = process.cwd();
@@ -71,7 +72,7 @@ async function build(fixture: string, photos: Record<string, FixturePhoto>, proj
     if (leftOut.has(entry)) continue;
     await cp(path.join(root, entry), path.join(project, entry), { recursive: true, filter: (source) => !source.startsWith(scratch) });
   }
-  await execFileAsync('cp', ['-al', path.join(root, 'node_modules'), path.join(project, 'node_modules')]);
+  await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
   await cp(fixture, contentDir, { recursive: true });
   await mkdir(path.join(contentDir, 'images'), { recursive: true });
   let seed = 1;

@@ -1,14 +1,11 @@
 // The builds the CDN test and benchmark serve: the repository's own standalone folder, and a second release with
 // changed content, built from a temporary copy so that nothing of the repository (content/, public/, .next/) is written.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseDocument } from 'yaml';
+import { linkTree } from '../../support/link-tree';
 import { run } from '../../support/processes';
-
-const execFileAsync = promisify(execFile);
 
 /** The standalone folder of a build: server.js with its static files and public/ copied in (npm run build). */
 export function standaloneOf(projectDir: string): string {
@@ -33,15 +30,6 @@ export async function currentRelease(root: string): Promise<string> {
 const skipped = new Set(['.git', '.next', 'content', 'test-results', 'playwright-report', 'blob-report']);
 /** Large, and only read by the build. */
 const linked = new Set(['node_modules']);
-
-/** Hard links when the copy is on the same file system (a second or two for node_modules), else a plain copy. */
-async function linkTree(from: string, to: string) {
-  try {
-    await execFileAsync('cp', ['-al', from, to]);
-  } catch {
-    await cp(from, to, { recursive: true });
-  }
-}
 
 /**
  * A second release: the project copied to `workDir`, its content copied and changed by `edit`, built with

@@ -1,7 +1,8 @@
-import { copyFile, cp, link, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { linkTree } from '../../support/link-tree';
 import { exec, freePort, run, start, waitForHttp, type Started } from '../../support/processes';
 import { unlistedInlineScripts } from '../csp/support';
 import { fixtureContent, photos, root, runScript } from '../editor/support';
@@ -81,18 +82,3 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     await rm(project, { recursive: true, force: true });
   }
 });
-
-/** node_modules as hard links: Turbopack refuses a node_modules symlinked from outside the project. */
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  const entries = await readdir(from, { withFileTypes: true });
-  await Promise.all(
-    entries.map(async (entry) => {
-      const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
-      if (entry.isDirectory()) return linkTree(source, target);
-      if (entry.isSymbolicLink()) return symlink(await readlink(source), target);
-      // Another filesystem cannot hold a hard link: copy instead.
-      return link(source, target).catch(() => copyFile(source, target));
-    }),
-  );
-}
