@@ -48,8 +48,9 @@ export function tileWidths(ratios: readonly number[], { rowHeight, gap }: Pick<R
   return widths;
 }
 
-/** The column the rows fill: the page's width less its gutters, at most `--wide` (app/globals.css). */
-const column = 'min(100vw - 2 * clamp(1.25rem, 4vw, 2.5rem), 70rem)';
+/** The column the rows fill: the page's width less its gutters, at most `--wide` (app/globals.css). Written short: each
+ * tile states it twice in its HTML and twice in the RSC payload. */
+const column = 'min(100vw - 2*clamp(1.25rem,4vw,2.5rem),70rem)';
 
 /** Each tile's `sizes`: its width in each band as the rows lay it out, widest band first. */
 export function tileSizes(ratios: readonly number[]): string[] {
@@ -58,7 +59,7 @@ export function tileSizes(ratios: readonly number[]): string[] {
     rowBands
       .map((band, bandIndex) => ({ band, width: widths[bandIndex]![index]! }))
       .reverse()
-      .map(({ band, width }) => `${band.minWidth ? `(min-width: ${band.minWidth}px) ` : ''}calc(${width.toFixed(4)} * ${column})`)
+      .map(({ band, width }) => `${band.minWidth ? `(min-width: ${band.minWidth}px) ` : ''}calc(${Number(width.toFixed(4))}*${column})`)
       .join(', '),
   );
 }
