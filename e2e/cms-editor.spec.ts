@@ -59,7 +59,8 @@ test('npm run cms serves Decap at /admin and /admin/ from this origin, with its 
   });
   await page.goto('/admin/');
   await expect(page).toHaveURL(/\/admin(#.*)?$/);
-  await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toBeVisible();
+  // Decap's 5 MB bundle, the journey's first load, beside the desktop tests on a loaded 2-core machine.
+  await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toBeVisible({ timeout: 30_000 });
   expect(scripts.length).toBeGreaterThan(0);
   for (const url of scripts) expect(new URL(url).origin, url).toBe(`http://127.0.0.1:${cmsPorts.editor}`);
   expect(await violations()).toEqual([]);
