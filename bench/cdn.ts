@@ -60,7 +60,7 @@ const section: Section = {
         const during = deploy.filesDuringDeploy;
         return [
           ...targets([
-            [`warm nginx cache ≥ 5× one replica's req/s on ${projectPage}`, `${whole(edge.requestsPerSecond)} vs ${whole(replica.requestsPerSecond)} req/s (× ${fixed(ratio)})`, ratio >= 5],
+            [`warm nginx cache ≥ 5× one replica's Next handler, req/s on ${projectPage}`, `${whole(edge.requestsPerSecond)} vs ${whole(replica.requestsPerSecond)} req/s (× ${fixed(ratio)})`, ratio >= 5],
             ['a replica killed under load: 0 failed requests', `${kill.failed} of ${whole(kill.requests)}`, kill.failed === 0 && kill.requests > 0],
             [`a rolling deploy's new content through the cache within s-maxage (${sMaxAge} s) + 5 s, no purge`, `${fixed(lastNew)} s`, lastNew <= sMaxAge + 5 && deploy.oldPageRightAfter],
           ]),

@@ -61,14 +61,9 @@ try {
   const [wall, cpu] = [median(commit!.map((entry) => entry.wallMs)), median(commit!.map((entry) => entry.cpuMs))];
   const report = `# Pre-commit check: timing
 
-Written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} by \`npm run bench:hook -- --runs ${runs}\` on ${os.cpus().length} cores, Node ${process.version};
-load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after. The sample content (the check also reads the draft),
-in a scratch clone with the hook installed by \`npm run prepare\`, warmed by one check first, as an editor's second commit finds it.
+Written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} by \`npm run bench:hook -- --runs ${runs}\` on ${os.cpus().length} cores, Node ${process.version}; load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after. The sample content (the check also reads the draft), in a scratch clone with the hook installed by \`npm run prepare\`, warmed by one check first, as an editor's second commit finds it.
 
-**Target: a commit that touches content waits under 3 s for the check.** ${wall < 3000 ? 'Met' : 'Missed'} on this run: median
-${s(wall)} s of wall time. Its CPU time (user + sys of every process it ran) hardly depends on what else
-the machine runs: ${s(cpu)} s, spread over the cores by sharp's threads, so an idle machine waits less than that.
-On a busy machine (see the load average), read the wall minimum and the CPU time rather than the wall median.
+**Target: a commit that touches content waits under 3 s for the check.** ${wall < 3000 ? 'Met' : 'Missed'} on this run: median ${s(wall)} s of wall time. Its CPU time (user + sys of every process it ran) hardly depends on what else the machine runs: ${s(cpu)} s, spread over the cores by sharp's threads, so an idle machine waits less than that. On a busy machine (see the load average), read the wall minimum and the CPU time rather than the wall median.
 
 | what | wall median (s) | wall min (s) | wall max (s) | CPU median (s) |
 | --- | --- | --- | --- | --- |

@@ -4,11 +4,13 @@
 // - a method other than GET or HEAD: every page is prerendered and nothing takes a body, but Next answers POST, PUT
 //   and DELETE with the page (200), a form post with a 500 and a multipart one with a 409;
 // - a path that cannot be percent-decoded (`/%E0%A4%A`), a 500 from Next (vercel/next.js#92527).
-// Everything else goes to Next's request handler, as its generated server.js would pass it.
+// Everything else goes to Next's request handler, as its generated server.js would pass it, except a page Next has
+// already answered: its answer is sent again from memory (page-cache.mjs; PAGE_CACHE=off turns that off).
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { answersAreFixed, pageCache } from './page-cache.mjs';
 
 performance.mark('next-start');
 const require = module.createRequire(import.meta.url);
@@ -41,6 +43,9 @@ function decodable(url) {
   }
 }
 
+// A build whose pages revalidate, or with a proxy.ts, may answer a page differently each time: that stays Next's alone.
+const cache = process.env.PAGE_CACHE !== 'off' && answersAreFixed('.next') ? pageCache() : null;
+
 require('next');
 const { getRequestHandlers } = require('next/dist/server/lib/start-server');
 
@@ -48,6 +53,8 @@ let handlers;
 const server = http.createServer(async (request, response) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
   if (!decodable(request.url ?? '/')) return refuse(response, 400, 'Bad Request');
+  if (cache?.answer(request, response)) return;
+  cache?.record(request, response);
   try {
     await (await handlers).requestHandler(request, response);
   } catch (error) {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { publicPath, siteLanguageOf } from '../lib/public-path.js';
+import { freePort, start, waitForHttp } from '../support/processes';
 import { getProject, imagesDir, originalOf, site, ui } from './support/content';
 
 const coCity = getProject('co-city');
@@ -156,5 +159,69 @@ test.describe('photo originals', () => {
   test('no URL answers with an original: its /_static/images/ address is a 404 (unless site.yml publishes them)', async ({ request }) => {
     expect(existsSync(originalOf(original)), originalOf(original)).toBe(true);
     expect((await request.get(original)).status()).toBe(site.originals === 'public' ? 200 : 404);
+  });
+});
+
+/** A raw answer: status, headers as sent (less those Node writes per response), body bytes. */
+function ask(origin: string, pathname: string, method: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: string[]; body: Buffer }>((resolve, reject) => {
+    const request = http.request(origin + pathname, { method, headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const raw = response.rawHeaders;
+        const kept = raw.flatMap((name, i) => (i % 2 === 0 && !/^(date|connection|keep-alive)$/i.test(name) ? [`${name}: ${raw[i + 1]}`] : []));
+        resolve({ status: response.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test.describe('npm start keeps each page as Next answered it', () => {
+  const standalone = path.join(process.cwd(), '.next', 'standalone');
+  const manifest = (name: string) => JSON.parse(readFileSync(path.join(standalone, '.next', name), 'utf8'));
+
+  test('every prerendered page, asked again, gets Next\'s own answer: GET, gzip, HEAD and a revalidation', async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    const lang = siteLanguageOf(manifest('routes-manifest.json'));
+    const pages = Object.keys(manifest('prerender-manifest.json').routes)
+      .filter((route) => !route.startsWith('/_'))
+      .map((route) => publicPath(route, lang));
+    expect(pages).toContain(coCity.href);
+    // Next alone, from the same folder: the cache off.
+    const port = await freePort();
+    const nextOnly = start('node', ['server.js'], { cwd: standalone, env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', PAGE_CACHE: 'off' }, capture: true });
+    try {
+      const origin = `http://127.0.0.1:${port}`;
+      await waitForHttp(origin + '/robots.txt', nextOnly, 60_000);
+      for (const pathname of pages) {
+        const { headers } = await ask(origin, pathname, 'GET', {});
+        const etag = headers.find((header) => /^etag:/i.test(header))?.replace(/^etag: /i, '');
+        const kinds: [string, Record<string, string>][] = [['GET', {}], ['GET', { 'accept-encoding': 'gzip, deflate, br' }], ['HEAD', {}]];
+        if (etag) kinds.push(['GET', { 'if-none-match': etag }]);
+        for (const [method, requestHeaders] of kinds) {
+          const what = `${method} ${pathname} ${JSON.stringify(requestHeaders)}`;
+          const expected = await ask(origin, pathname, method, requestHeaders);
+          await ask(baseURL!, pathname, method, requestHeaders);
+          const again = await ask(baseURL!, pathname, method, requestHeaders);
+          expect(again.status, what).toBe(expected.status);
+          expect(again.headers, what).toEqual(expected.headers);
+          expect(again.body.equals(expected.body), `${what}: the same bytes`).toBe(true);
+        }
+      }
+    } finally {
+      await nextOnly.stop();
+    }
+  });
+
+  test('what the client router and queries ask of a kept page still goes to Next', async ({ request }) => {
+    await request.get(coCity.href);
+    const payload = await request.get(coCity.href, { headers: { rsc: '1', 'next-router-prefetch': '1' }, maxRedirects: 0 });
+    expect(payload.headers()['content-type'] ?? '').not.toContain('text/html');
+    const withQuery = await request.get(`${coCity.href}?_rsc=1`, { headers: { rsc: '1' } });
+    expect(withQuery.headers()['content-type']).toContain('text/x-component');
+    expect((await request.get(coCity.href, { headers: { 'if-none-match': '"another"' } })).status()).toBe(200);
   });
 });

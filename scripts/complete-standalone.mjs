@@ -18,4 +18,5 @@ for (const [from, to] of [
   if (existsSync(from)) await cp(from, to, { recursive: true });
 }
 await copyFile(path.join('deploy', 'server.mjs'), path.join(standalone, 'server.js'));
+await copyFile(path.join('deploy', 'page-cache.mjs'), path.join(standalone, 'page-cache.mjs'));
 console.log(`\nThe standalone server is ${standalone}/: copy the folder to a host and run PORT=3000 HOSTNAME=0.0.0.0 node server.js`);
