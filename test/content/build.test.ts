@@ -1,7 +1,8 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { linkTree } from '../../support/link-tree';
 import { exec, freePort, run, start, waitForHttp, type Started } from '../../support/processes';
 import { unlistedInlineScripts } from '../csp/support';
@@ -24,14 +25,21 @@ it('npm run build refuses a folder of broken content, listing its problems, befo
 });
 
 // The unit suite's one build: a copy of the whole project whose content/ is the editor tools' fixture, with a project
-// made by `npm run new`.
-it('a project made by npm run new builds and shows up in the site', { timeout: 600_000 }, async () => {
+// made by `npm run new`, in a site that has just added a second language and has no translation yet.
+it('a project made by npm run new builds and shows up in the site, beside a second language not yet translated', { timeout: 600_000 }, async () => {
   const project = await mkdtemp(path.join(os.tmpdir(), 'new-project-build-'));
   let server: Started | undefined;
   try {
     const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp', 'content']);
     await cp(root, project, { recursive: true, filter: (source) => !skipped.has(path.relative(root, source)) });
     await cp(fixtureContent, path.join(project, 'content'), { recursive: true });
+    // English added, its labels translated, no project translated yet.
+    const siteFile = path.join(project, 'content', 'site.yml');
+    const site = parse(await readFile(siteFile, 'utf8')) as { languages?: string[]; translations?: object; categories: { label: string; description?: string; translations?: object }[] };
+    site.languages = ['en'];
+    site.translations = { en: { description: 'The editor tools\' test site.' } };
+    for (const category of site.categories) category.translations = { en: { label: `${category.label} (en)`, ...(category.description && { description: 'In English.' }) } };
+    await writeFile(siteFile, stringify(site));
     await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
 
     const made = await runScript(
@@ -52,6 +60,9 @@ it('a project made by npm run new builds and shows up in the site', { timeout: 6
     const pages = (await readdir(built, { recursive: true })).filter((file) => file.endsWith('.html'));
     // The site's own language (it) is built under app/it/ and served without the prefix (next.config.js).
     expect(pages).toContain(path.join('it', 'fotografie', 'citta-d-acqua.html'));
+    // Every project keeps its page; the English listings show them, untranslated, linking to those pages.
+    expect(pages).toContain(path.join('en', 'fotografie.html'));
+    expect(await readFile(path.join(built, 'en', 'fotografie.html'), 'utf8')).toContain('href="/fotografie/citta-d-acqua"');
     for (const page of pages) expect(unlistedInlineScripts(await readFile(path.join(built, page), 'utf8')), page).toEqual([]);
 
     const port = await freePort();

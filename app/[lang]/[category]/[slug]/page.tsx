@@ -9,16 +9,21 @@ import { MediaGrid } from '@/components/project/media-grid';
 import { ProjectLinks } from '@/components/project/project-links';
 import { ProjectPager } from '@/components/project/project-pager';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getBuiltProjects, getCategory, getProject, getProjects, getProjectVersions, getSiteIn } from '@/lib/content';
+import { getBuiltProjects, getCategory, getLanguages, getProject, getProjects, getProjectVersions, getSiteIn } from '@/lib/content';
 import { getStrings, pathIn } from '@/lib/i18n';
 import { pageMetadata } from '@/lib/metadata';
 import { projectJsonLd } from '@/lib/structured-data';
 
 export const dynamicParams = false;
 
-// In a language other than the site's, only the translated projects have a page.
-export async function generateStaticParams({ params }: { params: { lang: string } }) {
-  return (await getBuiltProjects(params.lang)).map((project) => ({ category: project.category, slug: project.slug }));
+// In a language other than the site's, only the translated projects have a page. Next calls this once per language
+// and category, and one call that returns nothing (a language with no translation yet) leaves the route with no page
+// at all, in every language: so each call names every page of every language, which Next merges into one list.
+export async function generateStaticParams() {
+  const pages = await Promise.all(
+    (await getLanguages()).map(async (lang) => (await getBuiltProjects(lang)).map((project) => ({ lang, category: project.category, slug: project.slug }))),
+  );
+  return pages.flat();
 }
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/[category]/[slug]'>): Promise<Metadata> {
