@@ -1,7 +1,7 @@
 // One way to run the servers beside a test, a tool or the benchmark: start a process group, wait for it to
 // answer, stop it (SIGTERM, then SIGKILL). Used by `npm run cms`, the CMS specs, `test:cdn` and the bench.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -15,6 +15,39 @@ function killGroup(pid: number, signal: NodeJS.Signals) {
   } catch {
     // Already gone.
   }
+}
+
+export type ProcStat = { pid: number; ppid: number; pgid: number; rssBytes: number; cpuSeconds: number };
+
+/** A process and all its descendants alive now, read from /proc (Linux; empty elsewhere). */
+export function processTree(rootPid: number): ProcStat[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  const stats: ProcStat[] = [];
+  for (const name of names) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: the fields after it are positional.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+      // utime + stime in clock ticks (100 per second), RSS in 4 KiB pages.
+      stats.push({ pid: Number(name), ppid: fields[1]!, pgid: fields[2]!, cpuSeconds: (fields[11]! + fields[12]!) / 100, rssBytes: fields[21]! * 4096 });
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  const tree = stats.filter((stat) => stat.pid === rootPid);
+  for (let index = 0; index < tree.length; index++) tree.push(...stats.filter((stat) => stat.ppid === tree[index]!.pid));
+  return tree;
+}
+
+/** The process groups of a leader's tree: its own, and those its descendants started (scripts/cms.ts starts two). */
+function groupsOf(pid: number): number[] {
+  const own = processTree(process.pid)[0]?.pgid;
+  return [...new Set([pid, ...processTree(pid).map((stat) => stat.pgid)])].filter((group) => group !== own);
 }
 
 function killEverything() {
@@ -111,9 +144,17 @@ export function start(command: string, args: string[], { cwd, env, logFile, capt
   });
   const stop = async (graceMs = 5000) => {
     if (!status) {
-      killGroup(pid, 'SIGTERM');
+      // Every group of the tree, taken while it is whole: a descendant in a group of its own would outlive the leader.
+      const tree = groupsOf(pid);
+      tree.forEach((group) => killGroup(group, 'SIGTERM'));
       const gone = await Promise.race([exit.then(() => true), sleep(graceMs).then(() => false)]);
-      if (!gone) killGroup(pid, 'SIGKILL');
+      if (!gone) tree.forEach((group) => killGroup(group, 'SIGKILL'));
+    }
+    // A process that left the tree before (its parent gone) may still hold the output open: stop reading it.
+    if (!(await Promise.race([closed.then(() => true), sleep(graceMs).then(() => false)]))) {
+      console.error(`${command}: its output was still open ${graceMs / 1000} s after it exited (a process it started outlived it)`);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
     }
     await exited;
   };

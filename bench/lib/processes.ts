@@ -1,25 +1,5 @@
 // The CPU and memory of a process tree, read from /proc: no library measures these for a tree of processes.
-import { readdirSync, readFileSync } from 'node:fs';
-
-type ProcStat = { pid: number; ppid: number; rssBytes: number; cpuSeconds: number };
-
-function processTree(rootPid: number): ProcStat[] {
-  const stats: ProcStat[] = [];
-  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces: the fields after it are positional.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-      // utime + stime in clock ticks (100 per second), RSS in 4 KiB pages.
-      stats.push({ pid: Number(name), ppid: fields[1]!, cpuSeconds: (fields[11]! + fields[12]!) / 100, rssBytes: fields[21]! * 4096 });
-    } catch {
-      // The process ended between readdir and read.
-    }
-  }
-  const tree = stats.filter((stat) => stat.pid === rootPid);
-  for (let index = 0; index < tree.length; index++) tree.push(...stats.filter((stat) => stat.ppid === tree[index]!.pid));
-  return tree;
-}
+import { processTree } from '../../support/processes';
 
 /** CPU seconds (user + system) used so far by the processes of a tree that are alive now. */
 export function treeCpuSeconds(rootPid: number): number {
