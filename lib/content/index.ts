@@ -5,7 +5,7 @@ import { forgetPhotoFacts, photoWork, prunePhotoCache, writePhotoFiles } from '.
 import { reportPhotoProgress } from '../photos/progress';
 import { pathIn } from '../i18n';
 import { formatProblem } from './problems';
-import { byListingOrder, loadContent, photoFilesOf, type Content } from './load';
+import { byListingOrder, loadContent, photoFilesOf, type Content, type Project } from './load';
 
 export { pictureOf } from './load';
 export type { Embed, Media, Photo, Picture, Project, Video } from './load';
@@ -89,35 +89,60 @@ export async function getCategory(slug: string, lang: string) {
 }
 
 /**
- * Every project as `lang` lists it: its translation, or else the original, in its own language (its `lang` says
- * which). A listing in English keeps every photograph, translated or not; an untranslated card leads to the page
- * in the language it is written in.
+ * `compute` once per read of the content and key: pages ask these once or twice each, so a scan of every project per
+ * question made a 1,000-project build quadratic.
  */
-const projectsIn = cache(async (lang: string) => {
-  const { site, projects, translations } = await getContent();
-  if (lang === site.lang) return projects;
-  const translated = new Map((translations[lang] ?? []).map((project) => [project.slug, project]));
-  return projects.map((project) => translated.get(project.slug) ?? project).sort(byListingOrder(lang));
-});
-
-/** Listed projects of a category, in listing order: not `unlisted` ones, which only their URL reaches. */
-export async function getProjects(category: string, lang: string) {
-  return (await getAllProjects(lang)).filter((project) => project.category === category);
+function perContent<T>(compute: (content: Content, key: string) => T) {
+  const answers = new WeakMap<Content, Map<string, T>>();
+  return async (key: string) => {
+    const content = await getContent();
+    let byKey = answers.get(content);
+    if (!byKey) answers.set(content, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, compute(content, key));
+    return byKey.get(key)!;
+  };
 }
+
+/**
+ * Every listed project as `lang` lists it (not `unlisted` ones, which only their URL reaches), in listing order: its
+ * translation, or else the original, in its own language (its `lang` says which). A listing in English keeps every
+ * photograph, translated or not; an untranslated card leads to the page in the language it is written in.
+ */
+function listed({ site, projects, translations }: Content, lang: string): Project[] {
+  if (lang === site.lang) return projects.filter((project) => !project.unlisted);
+  const translated = new Map((translations[lang] ?? []).map((project) => [project.slug, project]));
+  return projects
+    .map((project) => translated.get(project.slug) ?? project)
+    .filter((project) => !project.unlisted)
+    .sort(byListingOrder(lang));
+}
+
+/** The projects that get a page in `lang` (unlisted ones included): the originals, or that language's translations. */
+const built = ({ site, projects, translations }: Content, lang: string) => (lang === site.lang ? projects : (translations[lang] ?? []));
 
 /** Every listed project, in listing order: what listings, the sitemap and structured data show. */
-export async function getAllProjects(lang: string) {
-  return (await projectsIn(lang)).filter((project) => !project.unlisted);
+export const getAllProjects = perContent(listed);
+
+const listedInCategory = perContent((content, key) => {
+  const [lang = '', category] = key.split('/');
+  return listed(content, lang).filter((project) => project.category === category);
+});
+
+/** Listed projects of a category, in listing order. */
+export async function getProjects(category: string, lang: string) {
+  return listedInCategory(`${lang}/${category}`);
 }
 
-/** Every project that gets a page in `lang` (unlisted ones included): the originals, or that language's translations. */
 export async function getBuiltProjects(lang: string) {
-  const { site, projects, translations } = await getContent();
-  return lang === site.lang ? projects : (translations[lang] ?? []);
+  return built(await getContent(), lang);
 }
+
+/** The projects with a page in `lang`, by slug (a slug is its file's name: one page per language). */
+const builtBySlug = perContent((content, lang) => new Map(built(content, lang).map((project) => [project.slug, project])));
 
 export async function getProject(category: string, slug: string, lang: string) {
-  return (await getBuiltProjects(lang)).find((project) => project.category === category && project.slug === slug);
+  const project = (await builtBySlug(lang)).get(slug);
+  return project?.category === category ? project : undefined;
 }
 
 /** Per language, the path in it of a page every language has (the home page, a category's): `/` → `{ it: '/', en: '/en' }`. */
@@ -130,7 +155,7 @@ export async function getPageVersions(path: string) {
 export async function getProjectVersions(slug: string) {
   const languages = await getLanguages();
   const versions = await Promise.all(
-    languages.map(async (lang) => [lang, (await getBuiltProjects(lang)).find((project) => project.slug === slug)?.href] as const),
+    languages.map(async (lang) => [lang, (await builtBySlug(lang)).get(slug)?.href] as const),
   );
   return Object.fromEntries(versions.filter((version): version is readonly [string, string] => !!version[1]));
 }
