@@ -102,7 +102,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
       .filter((entry) => !entry.isDirectory())
       .map(async (entry) => {
         const fileProblems: Problem[] = [];
-        const project = await loadProject(path.join(projectsDir, entry.name), { schema, publicDir, photos: photoDirs }, fileProblems);
+        const project = await loadProject(path.join(projectsDir, entry.name), { schema, publicDir, photos: photoDirs, includeDrafts }, fileProblems);
         return { project, fileProblems };
       }),
   );
@@ -287,7 +287,12 @@ async function readSite(file: string, problems: Problem[]): Promise<Site | undef
 
 async function loadProject(
   file: string,
-  { schema, publicDir, photos }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string; photos: PhotoDirs },
+  {
+    schema,
+    publicDir,
+    photos,
+    includeDrafts,
+  }: { schema: ReturnType<typeof createProjectSchema>; publicDir: string; photos: PhotoDirs; includeDrafts: boolean },
   problems: Problem[],
 ): Promise<Parsed | undefined> {
   const displayed = displayPath(file);
@@ -322,6 +327,8 @@ async function loadProject(
     field: formatFieldPath(field),
     message,
   });
+  // A draft left out of the build has its photos checked, not encoded.
+  const photoDirs = result.data.draft && !includeDrafts ? { ...photos, withFiles: false } : photos;
   // Each item's files are read at once; their problems are listed in media order.
   const checked = await Promise.all(
     result.data.media.map(async (item, index) => {
@@ -330,7 +337,7 @@ async function loadProject(
         found.push(unreadable(['media', index, 'file'], `expected a readable MP4 or WebM video, got "${item.file}"`));
       }
       const [key, file] = item.type === 'image' ? ['file', item.file] : ['poster', item.poster];
-      const image = file === undefined ? undefined : await getPhotoFacts(photos, file).catch((error: unknown) => {
+      const image = file === undefined ? undefined : await getPhotoFacts(photoDirs, file).catch((error: unknown) => {
         if (error instanceof PhotoError) return error;
         throw error;
       });

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../lib/content/load';
 import { ContentError, formatProblem } from '../../lib/content/problems';
+import { forgetPhotoFacts } from '../../lib/photos';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const fixturePublic = path.join(fixtures, 'public');
@@ -34,6 +35,32 @@ describe('a valid content folder', () => {
   it('shows drafts only when asked to (next dev), first by their order', async () => {
     const { projects } = await load('valid', { includeDrafts: true });
     expect(projects[0]).toMatchObject({ slug: 'bozza', draft: true });
+  });
+
+  it("encodes a build's photos, not those of a draft it leaves out, which are still checked", async () => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'drafts-photos-'));
+    try {
+      const contentDir = path.join(scratch, 'content');
+      await mkdir(path.join(contentDir, 'projects'), { recursive: true });
+      await cp(path.join(fixtures, 'valid', 'site.yml'), path.join(contentDir, 'site.yml'));
+      const project = (title: string, photo: string, draft: boolean) =>
+        `---\ntitle: ${title}\ncategory: fotografie\nsummary: Una serie.\ndraft: ${draft}\nmedia:\n  - type: image\n    file: /_static/images/${photo}\n    alt: Una foto\n---\n`;
+      await writeFile(path.join(contentDir, 'projects', 'pubblicata.md'), project('Pubblicata', 'wide.jpg', false));
+      await writeFile(path.join(contentDir, 'projects', 'bozza.md'), project('Bozza', 'tall.jpg', true));
+      const encoded = async (includeDrafts: boolean) => {
+        const cacheDir = path.join(scratch, `cache-${includeDrafts}`);
+        forgetPhotoFacts(); // As a new build process starts.
+        await loadContent({ contentDir, publicDir: fixturePublic, imagesDir: fixtureImages, photoCacheDir: cacheDir, includeDrafts, photoFiles: true });
+        return new Set((await readdir(path.join(cacheDir, 'files'))).map((name) => name.split('.')[0]));
+      };
+      expect(await encoded(false)).toEqual(new Set(['wide']));
+      expect(await encoded(true)).toEqual(new Set(['wide', 'tall']));
+
+      await writeFile(path.join(contentDir, 'projects', 'bozza.md'), project('Bozza', 'broken.jpg', true));
+      await expect(encoded(false)).rejects.toThrow(/bozza\.md:\d+:\d+: media\[0\]\.file: expected/);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 
   it('trims text, turns "none" into absent values and years into strings', async () => {
