@@ -11,21 +11,30 @@ const started = performance.now();
 const folders = [path.join('.next', 'server', 'app'), path.join('.next', 'standalone', '.next', 'server', 'app')].filter((dir) => existsSync(dir));
 let pages = 0;
 const hashes = new Set();
-for (const folder of folders) {
-  // Next's server copies each page it serves into server/route-cache and serves that copy from then on: one made
-  // before this step (a server already run on the build) would lack the policy.
-  await rm(path.join(folder, '..', 'route-cache'), { recursive: true, force: true });
-  for (const file of await readdir(folder, { recursive: true })) {
-    if (!file.endsWith('.html')) continue;
+// Next's server copies each page it serves into server/route-cache and serves that copy from then on: one made
+// before this step (a server already run on the build) would lack the policy.
+await Promise.all(folders.map((folder) => rm(path.join(folder, '..', 'route-cache'), { recursive: true, force: true })));
+const listed = await Promise.all(
+  folders.map(async (folder) => new Set((await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html')))),
+);
+for (const file of new Set(listed.flatMap((files) => [...files]))) {
+  // The standalone folder's page is a copy of .next/server/app's: the same bytes get the same rewrite, made once.
+  /** @type {{ html: string; withPolicy: string } | undefined} */
+  let last;
+  for (const [index, folder] of folders.entries()) {
+    if (!listed[index]?.has(file)) continue;
     const target = path.join(folder, file);
     const html = await readFile(target, 'utf8');
-    try {
-      await writeFile(target, withPagePolicy(html));
-    } catch (error) {
-      console.error(`${target}: ${error.message}`);
-      process.exit(1);
+    if (last?.html !== html) {
+      try {
+        last = { html, withPolicy: withPagePolicy(html) };
+      } catch (error) {
+        console.error(`${target}: ${error.message}`);
+        process.exit(1);
+      }
+      for (const script of inlineScriptsOf(html)) hashes.add(script);
     }
-    for (const script of inlineScriptsOf(html)) hashes.add(script);
+    await writeFile(target, last.withPolicy);
     pages++;
   }
 }
