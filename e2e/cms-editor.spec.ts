@@ -38,6 +38,18 @@ async function publish(page: Page) {
   await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
 }
 
+/**
+ * The project file `file` once decap-server has written it whole: it writes in place, so a file seen in its folder
+ * can still be empty for a moment.
+ */
+async function written(file: string) {
+  let text = '';
+  await expect
+    .poll(async () => (text = await readFile(file, 'utf8').catch(() => '')), { timeout: 15_000 })
+    .toMatch(/^---\n[\s\S]*?\n---(\n|$)/);
+  return matter(text);
+}
+
 test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
 
 test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page, request }) => {
@@ -229,8 +241,7 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
   await publish(page);
 
   const file = projectFile('orti-di-mirafiori');
-  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('orti-di-mirafiori.md');
-  const { data } = matter(await readFile(file, 'utf8'));
+  const { data } = await written(file);
   expect(data).toMatchObject({
     title: 'Orti di Mirafiori',
     category: 'fotografie',
@@ -293,8 +304,7 @@ test("a project's preview starts its English translation, filled in from it; sav
   await publish(page);
 
   const file = translationFile('co-city');
-  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('co-city.md');
-  const { data, content } = matter(await readFile(file, 'utf8'));
+  const { data, content } = await written(file);
   // Only the text to translate, and the original it translates; the body as the original's, to translate.
   expect(data).toEqual({ original: 'co-city', title: 'Co-city', summary, role: 'commission' });
   expect(content.trim()).toBe(seedSource.content.trim());
@@ -328,8 +338,7 @@ test('a translation keeps the text filled in from its original as written (Decap
   await publish(page);
 
   const file = translationFile('mercati-di-porta-palazzo');
-  await expect.poll(() => readdir(path.dirname(file)), { timeout: 15_000 }).toContain('mercati-di-porta-palazzo.md');
-  const { data } = matter(await readFile(file, 'utf8'));
+  const { data } = await written(file);
   expect(data).toMatchObject({ original: 'mercati-di-porta-palazzo', title: 'Porta Palazzo markets', summary: original.data.summary });
   await checkContent();
 });
