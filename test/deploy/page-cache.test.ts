@@ -1,13 +1,17 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 // deploy/page-cache.mjs, which the build copies into .next/standalone beside server.js.
 import { answersAreFixed } from '../../deploy/page-cache.mjs';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A build's `.next/` holding the two manifests the server reads, as `next build` writes them. */
 function build({ revalidate = false as number | false, middleware = {} as object, functions = {} as object } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'page-cache-'));
+  made.push(dir);
   mkdirSync(path.join(dir, 'server'));
   const route = { initialRevalidateSeconds: revalidate, srcRoute: '/[lang]/[category]/[slug]', dataRoute: '/it/fotografie/co-city.rsc' };
   writeFileSync(
