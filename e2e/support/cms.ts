@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
-import { linkTree } from '../../support/link-tree';
+import { copyProject } from '../../support/project-copy';
 import { run, start, waitFor, waitForHttp, type Started } from '../../support/processes';
 
 export { isListening } from '../../support/processes';
@@ -23,26 +23,15 @@ export const cmsPorts = {
   signIn: base + 12,
 };
 
-// What a copy of the site needs to run and build; tests and tools stay behind.
-const leftOut = new Set(['node_modules', 'test-results', 'playwright-report', 'blob-report', 'e2e', 'test', 'content']);
-const leftOutPaths = [path.join(root, 'public', 'admin', 'decap'), path.join(root, 'bench', 'tmp')];
-
 /**
- * A copy of the site (sources, content, photos) in a temporary folder, so that the editor writes there and never
- * into the repository's own content/ or public/. node_modules is hard-linked (support/link-tree.ts), and Decap's bundle copied in.
+ * A copy of the site (sources, the suite's content, photos and build cache: support/project-copy.ts) in a temporary
+ * folder, so that the editor writes there and never into the repository's own content/ or public/; Decap's bundle
+ * copied in.
  */
 export async function copySite(): Promise<string> {
   const copy = await mkdtemp(path.join(tmpdir(), 'portfolio-cms-'));
-  for (const entry of await readdir(root)) {
-    if (entry.startsWith('.') || leftOut.has(entry)) continue;
-    await cp(path.join(root, entry), path.join(copy, entry), {
-      recursive: true,
-      filter: (source) => !leftOutPaths.some((left) => source.startsWith(left)),
-    });
-  }
   // The suite's own content (playwright.config.ts), whatever the owner keeps in content/.
-  await cp(contentDir, path.join(copy, 'content'), { recursive: true });
-  await linkTree(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+  await copyProject(copy, { content: contentDir });
   await run(process.execPath, [path.join(root, 'scripts', 'copy-cms.mjs'), path.join(copy, 'public')], { cwd: copy });
   return copy;
 }

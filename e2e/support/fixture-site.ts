@@ -5,13 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cameraPhoto } from '../../support/camera-photos';
-import { linkTree } from '../../support/link-tree';
+import { copyProject } from '../../support/project-copy';
 
 const execFileAsync = promisify(execFile);
-const root = process.cwd();
-const scratch = path.join(root, 'bench', 'tmp');
-// What a copy needs to build; node_modules is hard-linked (Turbopack refuses one symlinked from outside).
-const leftOut = new Set(['.git', '.next', 'node_modules', 'test-results', 'playwright-report', 'blob-report']);
 
 export type FixtureSite = { origin: string; contentDir: string; stop: () => Promise<void> };
 
@@ -67,12 +63,7 @@ export async function startFixtureSite(fixture: string, photos: Record<string, F
 }
 
 async function build(fixture: string, photos: Record<string, FixturePhoto>, project: string, contentDir: string) {
-  await mkdir(project);
-  for (const entry of await readdir(root)) {
-    if (leftOut.has(entry)) continue;
-    await cp(path.join(root, entry), path.join(project, entry), { recursive: true, filter: (source) => !source.startsWith(scratch) });
-  }
-  await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
+  await copyProject(project);
   await cp(fixture, contentDir, { recursive: true });
   await mkdir(path.join(contentDir, 'images'), { recursive: true });
   let seed = 1;

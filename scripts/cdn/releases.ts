@@ -1,10 +1,10 @@
 // The builds the CDN test and benchmark serve: the repository's own standalone folder, and a second release with
 // changed content, built from a temporary copy so that nothing of the repository (content/, public/, .next/) is written.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { linkTree } from '../../support/link-tree';
+import { copyProject } from '../../support/project-copy';
 import { run } from '../../support/processes';
 
 /** The standalone folder of a build: server.js with its static files and public/ copied in (npm run build). */
@@ -27,10 +27,6 @@ export async function currentRelease(root: string): Promise<string> {
   return release;
 }
 
-const skipped = new Set(['.git', '.next', 'content', 'test-results', 'playwright-report', 'blob-report']);
-/** Large, and only read by the build. */
-const linked = new Set(['node_modules']);
-
 /**
  * A second release: the project copied to `workDir`, its content copied and changed by `edit`, built with
  * `CONTENT_DIR` pointing at the copy. Next's build cache is copied along, so only what changed is rebuilt.
@@ -39,17 +35,7 @@ export async function buildChangedRelease(root: string, workDir: string, edit: (
   if (!path.relative(root, workDir).startsWith('..')) throw new Error(`the copy must be made outside the project, not in ${workDir}`);
   const project = path.join(workDir, 'project');
   const content = path.join(workDir, 'content');
-  await mkdir(project, { recursive: true });
-  const scratch = path.join(root, 'bench', 'tmp');
-  for (const entry of await readdir(root)) {
-    if (skipped.has(entry)) continue;
-    if (linked.has(entry)) await linkTree(path.join(root, entry), path.join(project, entry));
-    else await cp(path.join(root, entry), path.join(project, entry), { recursive: true, filter: (source) => source !== scratch });
-  }
-  if (existsSync(path.join(root, '.next', 'cache'))) {
-    await mkdir(path.join(project, '.next'), { recursive: true });
-    await cp(path.join(root, '.next', 'cache'), path.join(project, '.next', 'cache'), { recursive: true });
-  }
+  await copyProject(project);
   // The content the repository's build was made of (the e2e run's own, say), so that only `edit` differs.
   const builtFrom = path.join(root, '.next', 'content-dir');
   const source = process.env.CONTENT_DIR ?? (existsSync(builtFrom) ? (await readFile(builtFrom, 'utf8')).trim() : 'content');

@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { linkTree } from '../../support/link-tree';
+import { copyProject } from '../../support/project-copy';
 import { exec, freePort, run, start, waitForHttp, type Started } from '../../support/processes';
 import { unlistedInlineScripts } from '../csp/support';
 import { fixtureContent, photos, root, runScript } from '../editor/support';
@@ -30,9 +30,7 @@ it('a project made by npm run new builds and shows up in the site, beside a seco
   const project = await mkdtemp(path.join(os.tmpdir(), 'new-project-build-'));
   let server: Started | undefined;
   try {
-    const skipped = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench/tmp', 'content']);
-    await cp(root, project, { recursive: true, filter: (source) => !skipped.has(path.relative(root, source)) });
-    await cp(fixtureContent, path.join(project, 'content'), { recursive: true });
+    await copyProject(project, { content: fixtureContent });
     // English added, its labels translated, no project translated yet.
     const siteFile = path.join(project, 'content', 'site.yml');
     const site = parse(await readFile(siteFile, 'utf8')) as { languages?: string[]; translations?: object; categories: { label: string; description?: string; translations?: object }[] };
@@ -40,7 +38,6 @@ it('a project made by npm run new builds and shows up in the site, beside a seco
     site.translations = { en: { description: 'The editor tools\' test site.' } };
     for (const category of site.categories) category.translations = { en: { label: `${category.label} (en)`, ...(category.description && { description: 'In English.' }) } };
     await writeFile(siteFile, stringify(site));
-    await linkTree(path.join(root, 'node_modules'), path.join(project, 'node_modules'));
 
     const made = await runScript(
       'new-project.ts',
