@@ -12,15 +12,6 @@ const hashPattern = /^#gallery-(\d+)$/;
 const hashFor = (index: number) => `#gallery-${index + 1}`;
 const clamp = (index: number, count: number) => Math.min(Math.max(index, 0), count - 1);
 
-/**
- * Writes the gallery's URL with the browser's own History methods, keeping the router's state in the entry (so that
- * Back and Forward stay the router's), and without Next's patched `history.pushState`/`replaceState`: those replay
- * each write into the router in a transition, whose commit ends in a `replaceState` of the router's own. On a busy
- * machine that late write landed while a Back was under way and cancelled it: the gallery stayed open on its hash.
- */
-const writeHistory = (method: 'pushState' | 'replaceState', url: string) =>
-  History.prototype[method].call(window.history, window.history.state, '', url);
-
 type Options = {
   title: string;
   items: GalleryItem[];
@@ -76,8 +67,8 @@ export function useGallery({ title, items, followsHash, strings, fallbackFocus }
     if (initial !== undefined) {
       // Opened by a deep link: put the page itself behind the gallery, so that Back closes it.
       const { pathname, search } = window.location;
-      writeHistory('replaceState', pathname + search);
-      writeHistory('pushState', hashFor(initial));
+      window.history.replaceState(null, '', pathname + search);
+      window.history.pushState(null, '', hashFor(initial));
       ownsEntry.current = true;
       opener.current = { index: initial };
       void show(initial);
@@ -101,7 +92,7 @@ export function useGallery({ title, items, followsHash, strings, fallbackFocus }
       // Pressed before the effect above first ran (its passive effects wait for a view transition to end): the hash
       // this push writes is no deep link, and must not be pushed a second time.
       readInitialHash.current = false;
-      writeHistory('pushState', hashFor(index));
+      window.history.pushState(null, '', hashFor(index));
       ownsEntry.current = true;
       opener.current = { element, index };
       void show(index);
@@ -116,7 +107,7 @@ export function useGallery({ title, items, followsHash, strings, fallbackFocus }
 
   const onSlideChange = (index: number) => {
     // Only while the gallery has its entry: a slide settling after Back gave it up must not write the hash back.
-    if (ownsEntry.current) writeHistory('replaceState', hashFor(index));
+    if (ownsEntry.current) window.history.replaceState(null, '', hashFor(index));
   };
 
   const dialog: ReactNode = Dialog && openAt !== undefined && (
