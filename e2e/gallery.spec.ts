@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { getProject, withGallery } from './support/content';
-import { galleryOf, historyLength, recordAssets, type Gallery } from './support/gallery';
+import { backOnceSettled, galleryOf, historyLength, recordAssets, type Gallery } from './support/gallery';
 
 const coCity = getProject('co-city');
 
@@ -276,7 +276,7 @@ test.describe('URL and history', () => {
     await expect(page).toHaveURL(`${coCity.href}#gallery-2`);
     expect(await historyLength(page)).toBe(opened);
 
-    await page.goBack();
+    await backOnceSettled(page);
     await expect(gallery.dialog).toHaveCount(0);
     await expect(page).toHaveURL(coCity.href);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(coCity.title);
@@ -300,7 +300,7 @@ test.describe('URL and history', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page).toHaveURL(`${coCity.href}#gallery-4`);
 
-    await page.goBack();
+    await backOnceSettled(page);
     await expect(gallery.dialog).toHaveCount(0);
     await expect(page).toHaveURL(coCity.href);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(coCity.title);
@@ -332,7 +332,7 @@ test.describe('URL and history', () => {
 
     await gallery.button.click();
     await gallery.expectAt(1);
-    await page.goBack();
+    await backOnceSettled(page);
     await expect(gallery.dialog).toHaveCount(0);
     await expect(page).toHaveURL(coCity.href);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(coCity.title);

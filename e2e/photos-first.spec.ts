@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cameraExif } from '../support/camera-photos';
 import { startFixtureSite, type FixturePhoto, type FixtureSite } from './support/fixture-site';
 import { clickUntilVisible } from './support/hydration';
+import { backOnceSettled } from './support/gallery';
 
 // Its own content (e2e/fixtures/photos-first) in its own build, and its own viewports: the phone project skips it.
 const fixture = path.join(import.meta.dirname, 'fixtures', 'photos-first');
@@ -85,7 +86,7 @@ test('pressing tile 4 opens the gallery on slide 4; Back closes it and gives the
   await expect(dialog(page).getByText(/ISO \d+/)).toHaveCount(0);
   expect(new URL(page.url()).hash).toBe('#gallery-4');
   await expect.poll(() => dialog(page).evaluate((element) => element.contains(document.activeElement))).toBe(true);
-  await page.goBack();
+  await backOnceSettled(page);
   await expect(dialog(page)).toBeHidden();
   await expect(tile).toBeFocused();
 });
