@@ -507,9 +507,12 @@ async function socialJpeg(image: Sharp): Promise<Buffer> {
 /** A hard link where the file system allows it (no bytes copied), a copy elsewhere. */
 async function place(from: string, to: string): Promise<void> {
   if (await exists(to)) return;
-  const temporary = `${to}.${process.pid}.tmp`;
+  const temporary = `${to}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await link(from, temporary).catch(() => copyFile(from, temporary));
   await rename(temporary, to);
+  // When another worker has just placed the same file, both names are links to one file, and renaming one onto the
+  // other does nothing (rename(2)): the temporary name would stay, and ship with the site.
+  await rm(temporary, { force: true });
 }
 
 // The index (path → size, times and hash) is read once per process and written back after the last change.

@@ -16,6 +16,9 @@ import {
   writePhotoFiles,
 } from '../../lib/photos';
 import { cameraExif, cameraPhoto } from '../../support/camera-photos';
+import { exec } from '../../support/processes';
+
+const tsx = path.resolve('node_modules/.bin/tsx');
 
 let root: string;
 let dirs: { imagesDir: string; cacheDir: string; outDir: string };
@@ -223,6 +226,21 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(await getPhotoFacts(dirs, file)).toEqual(before);
     expect((await stat(path.join(cachedFiles, `fiume.${before.hash}.750.webp`))).mtimeMs).toBe(encodedAt);
     expect((await readdir(dirs.outDir)).length).toBe(first.files);
+  });
+
+  it("two build workers placing the same photo's files at once leave those files in the output, and nothing else", async () => {
+    const file = await put('ponte.jpg', await cameraPhoto('landscape', { seed: 12, width: 2000, height: 1333 }));
+    const { files } = await writePhotoFiles(dirs, [file]);
+    const placed = (await readdir(dirs.outDir)).toSorted();
+    expect(placed).toHaveLength(files);
+    await newBuild();
+
+    // Two processes, as next build's two workers: each finds a file missing, and both link it into the output.
+    const startAt = String(Date.now() + 3000);
+    const script = path.join(import.meta.dirname, 'fixtures', 'place-photos.ts');
+    const workers = [0, 1].map(() => exec(tsx, [script, JSON.stringify(dirs), file, startAt], { cwd: process.cwd() }));
+    for (const worker of await Promise.all(workers)) expect(worker.code, worker.output).toBe(0);
+    expect((await readdir(dirs.outDir)).toSorted()).toEqual(placed);
   });
 
   it("facts known without files (a content check's): the prebuild step encodes the files, and the build then none", async () => {
