@@ -138,6 +138,18 @@ async function main() {
   let stack: Stack | undefined;
   try {
     const current = await currentRelease(root);
+    stack = await startStack(root, current, work);
+    const edge = stack;
+    console.log(`nginx on ${edge.edge} (deploy/nginx/portfolio.conf) in front of ${edge.replicas.map((replica) => replica.origin).join(' and ')}\n`);
+
+    const { projectPage, watchedPage, compressedPage } = await pagesOf(current, edge);
+    console.log(`pages: ${projectPage} (a project), ${watchedPage} (watched through the deploy), ${compressedPage} (compressed)\n`);
+    // The watched page and its payload are cached first, and the second release is built while their minute runs: the
+    // deploy waits out less of it. (Had the minute run out, the cache would serve its stale copy and refresh it from
+    // the old release, which is still an old copy to watch.)
+    const watchedPayload = { path: await payloadPath(edge, watchedPage, prefetch('/$d$lang/$d$category/__PAGE__')), headers: prefetch('/$d$lang/$d$category/__PAGE__') };
+    await edge.request(watchedPage);
+    await edge.request(watchedPayload.path, { headers: watchedPayload.headers });
     let next = args['next-release'];
     if (next) {
       // The home page of each language (`it.html`, `en.html`) carries the site title the marker was written into.
@@ -152,12 +164,6 @@ async function main() {
       console.log(`  built in ${((performance.now() - buildStarted) / 1000).toFixed(0)} s`);
     }
 
-    stack = await startStack(root, current, work);
-    const edge = stack;
-    console.log(`nginx on ${edge.edge} (deploy/nginx/portfolio.conf) in front of ${edge.replicas.map((replica) => replica.origin).join(' and ')}\n`);
-
-    const { projectPage, watchedPage, compressedPage } = await pagesOf(current, edge);
-    console.log(`pages: ${projectPage} (a project), ${watchedPage} (watched through the deploy), ${compressedPage} (compressed)\n`);
     const html = (await edge.direct(projectPage)).text();
     const script = scriptOf(html);
     const photo = photoOf(html);
@@ -268,10 +274,6 @@ async function main() {
       return `/_static/images/${name}`;
     });
 
-    // The watched page and its payload are cached now; the deploy below comes before their minute is up.
-    const watchedPayload = { path: await payloadPath(edge, watchedPage, prefetch('/$d$lang/$d$category/__PAGE__')), headers: prefetch('/$d$lang/$d$category/__PAGE__') };
-    await edge.request(watchedPage);
-    await edge.request(watchedPayload.path, { headers: watchedPayload.headers });
 
     await check(`a warm cache serves at least ${minimumRatio}× the requests per second of one replica's Next`, async () => {
       const { replica, edge: cached, ratio } = await compareThroughput(edge, projectPage, { connections: 32, seconds: 5, warmupSeconds: 2 });
