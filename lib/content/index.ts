@@ -6,6 +6,7 @@ import { reportPhotoProgress } from '../photos/progress';
 import { pathIn } from '../i18n';
 import { formatProblem } from './problems';
 import { byListingOrder, loadContent, photoFilesOf, type Content, type Project } from './load';
+import { readSnapshot } from './snapshot';
 
 export { pictureOf } from './load';
 export type { Embed, Media, Photo, Picture, Project, Video } from './load';
@@ -16,6 +17,12 @@ export type { Category, ProjectLink, Site } from './schema';
 export const contentDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR ?? 'content');
 export const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
 const photoCacheDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), '.next/cache/photos');
+/** Where `npm run build`'s first read of the content leaves it for the build's workers (lib/content/snapshot.ts). */
+const snapshotDirs = {
+  contentDir,
+  projectDir: path.resolve(/* turbopackIgnore: true */ process.cwd()),
+  snapshotDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), '.next/cache/content'),
+};
 const production = process.env.NODE_ENV === 'production';
 const building = process.env.NEXT_PHASE === 'phase-production-build';
 // Photo files go where Next serves `/_next/static/` from: `next build` empties `.next/static` first and `next dev`
@@ -35,12 +42,13 @@ async function load(): Promise<Content> {
   // Photos are written by the build (and by `next dev` for its preview); a deployed server only serves them.
   const photoFiles = building || !production;
   const stopProgress = building ? reportPhotoProgress() : () => {};
-  const content = await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles }).catch(
-    (error: unknown) => {
+  const snapshot = building ? await readSnapshot(snapshotDirs) : undefined;
+  const content =
+    snapshot ??
+    (await loadContent({ contentDir, publicDir, photoCacheDir, includeDrafts: !production, photoFiles }).catch((error: unknown) => {
       stopProgress();
       throw error;
-    },
-  );
+    }));
   content.warnings.forEach((warning) => console.warn(formatProblem(warning)));
   if (photoFiles) {
     const files = photoFilesOf(content.projects);
@@ -51,7 +59,7 @@ async function load(): Promise<Content> {
       const { removed } = await prunePhotoCache({ imagesDir: content.imagesDir, cacheDir: photoCacheDir }, files);
       const { read, encoded } = photoWork();
       console.log(
-        `Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build; ${removed} unused files removed from the cache`,
+        `Content of ${content.projects.length} projects ${snapshot ? "from the build's first read" : 'read'}. Photos: ${stats.photos} in use (${stats.files} files); ${read} read, ${encoded} encoded by this build; ${removed} unused files removed from the cache`,
       );
     }
   }
