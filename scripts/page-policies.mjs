@@ -17,7 +17,8 @@ await Promise.all(folders.map((folder) => rm(path.join(folder, '..', 'route-cach
 const listed = await Promise.all(
   folders.map(async (folder) => new Set((await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html')))),
 );
-for (const file of new Set(listed.flatMap((files) => [...files]))) {
+/** @param {string} file */
+async function rewrite(file) {
   // The standalone folder's page is a copy of .next/server/app's: the same bytes get the same rewrite, made once.
   /** @type {{ html: string; withPolicy: string } | undefined} */
   let last;
@@ -38,6 +39,13 @@ for (const file of new Set(listed.flatMap((files) => [...files]))) {
     pages++;
   }
 }
+// A few files at a time: their reads and writes overlap the hashing of others (2,020 one by one took 2.9 s).
+const queue = [...new Set(listed.flatMap((files) => [...files]))];
+await Promise.all(
+  Array.from({ length: 8 }, async () => {
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) await rewrite(file);
+  }),
+);
 console.log(
   `\nScript policy: ${pages} prerendered HTML files in ${folders.length} folders, ${hashes.size} distinct inline scripts, by hash, in ${Math.round(performance.now() - started)} ms`,
 );
