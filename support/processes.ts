@@ -44,6 +44,11 @@ export function processTree(rootPid: number): ProcStat[] {
   return tree;
 }
 
+/** CPU seconds (user + system) used so far by the processes of a tree that are alive now. */
+export function treeCpuSeconds(rootPid: number): number {
+  return processTree(rootPid).reduce((sum, stat) => sum + stat.cpuSeconds, 0);
+}
+
 /** The process groups of a leader's tree: its own, and those its descendants started (scripts/cms.ts starts two). */
 function groupsOf(pid: number): number[] {
   const own = processTree(process.pid)[0]?.pgid;

@@ -1,11 +1,6 @@
 // The CPU and memory of a process tree, read from /proc: no library measures these for a tree of processes.
 import { processTree } from '../../support/processes';
 
-/** CPU seconds (user + system) used so far by the processes of a tree that are alive now. */
-export function treeCpuSeconds(rootPid: number): number {
-  return processTree(rootPid).reduce((sum, stat) => sum + stat.cpuSeconds, 0);
-}
-
 /**
  * Samples `rootPid`'s tree every 100 ms until stopped: the peak RSS of the tree (shared pages count once per process)
  * and of its largest process, and the CPU of every process seen, as last sampled (very short-lived ones are missed).

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { treeCpuSeconds } from '../../support/processes';
 import type { Stack } from './stack';
 
 export type LoadFigures = {
@@ -14,18 +15,30 @@ export type LoadFigures = {
   requests: number;
   /** Requests that got no answer, timed out, or got a status other than 2xx: what a visitor would see fail. */
   failed: number;
+  /** The CPU the server (`serverPid`'s process tree) spent per request, from /proc, when it was named. */
+  cpuMsPerRequest?: number;
 };
 
-export type LoadSettings = { connections: number; seconds: number; warmupSeconds: number; headers?: Record<string, string> };
+export type LoadSettings = {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  headers?: Record<string, string>;
+  /** The server's process: its CPU is measured over the timed run. */
+  serverPid?: number;
+};
 
 /** autocannon on `url`, after a warm-up run; `[<id>]` in the URL becomes a new id per request. */
-export async function load(url: string, { connections, seconds, warmupSeconds, headers = {} }: LoadSettings, during?: () => Promise<void>) {
+export async function load(url: string, { connections, seconds, warmupSeconds, headers = {}, serverPid }: LoadSettings, during?: () => Promise<void>) {
   const options = { url, connections, headers, idReplacement: url.includes('[<id>]'), timeout: 10 };
   if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  const cpuBefore = serverPid === undefined ? 0 : treeCpuSeconds(serverPid);
   const running = autocannon({ ...options, duration: seconds });
   await during?.();
   const result = await running;
+  const cpuMs = serverPid === undefined ? undefined : (treeCpuSeconds(serverPid) - cpuBefore) * 1000;
   return {
+    ...(cpuMs !== undefined && { cpuMsPerRequest: cpuMs / Math.max(result.requests.total, 1) }),
     url,
     requestsPerSecond: result.requests.average,
     latencyP50Ms: result.latency.p50,
@@ -35,16 +48,27 @@ export async function load(url: string, { connections, seconds, warmupSeconds, h
   } satisfies LoadFigures;
 }
 
-export type ThroughputComparison = { replica: LoadFigures; edge: LoadFigures; ratio: number };
+export type ThroughputComparison = {
+  replica: LoadFigures;
+  edge: LoadFigures;
+  /** The edge's requests per second over the replica's: on a machine that also runs the load, it follows the load. */
+  ratio: number;
+  /** The replica's CPU per request over nginx's: what one request costs each, whatever else the machine runs. */
+  cpuRatio: number;
+};
 
-/** One replica served straight, then the warm cache in front of both, one after the other in the same run. */
+/**
+ * One replica served straight, then the warm cache in front of both, one after the other in the same run, with the
+ * CPU each server spends on them.
+ */
 export async function compareThroughput(stack: Stack, pathname: string, settings: LoadSettings): Promise<ThroughputComparison> {
   await stack.request(pathname);
   // Next's handler rendering the answer from its prerender cache: a query keeps the replica's own page cache
   // (deploy/page-cache.mjs) out of it, which answers about as fast as nginx does.
-  const replica = await load(`${stack.replicas[0]!.origin}${pathname}?from=next`, settings);
-  const edge = await load(stack.edge + pathname, settings);
-  return { replica, edge, ratio: edge.requestsPerSecond / replica.requestsPerSecond };
+  const replica = await load(`${stack.replicas[0]!.origin}${pathname}?from=next`, { ...settings, serverPid: stack.replicas[0]!.process.pid });
+  const edge = await load(stack.edge + pathname, { ...settings, serverPid: stack.edgePid });
+  const cpuRatio = replica.cpuMsPerRequest! / Math.max(edge.cpuMsPerRequest!, 1e-3);
+  return { replica, edge, ratio: edge.requestsPerSecond / replica.requestsPerSecond, cpuRatio };
 }
 
 export type KillFigures = LoadFigures & { killedAfterSeconds: number };

@@ -24,6 +24,8 @@ export type Stack = {
   /** `http://127.0.0.1:<port>`: the plain-HTTP server, which redirects. */
   plain: string;
   replicas: Replica[];
+  /** nginx's master process: its workers are its children. */
+  edgePid: number;
   logs: { edge: string; origin: string; error: string };
   /** A GET (or another method) on the edge, trusting the throwaway certificate. */
   request: (pathname: string, options?: RequestOptions) => Promise<Response>;
@@ -230,6 +232,7 @@ export async function startStack(root: string, release: string, workDir: string,
       edge,
       plain: `http://127.0.0.1:${httpPort}`,
       replicas,
+      edgePid: nginx.pid,
       logs,
       request: (pathname, options = {}) => send(agent, edge, pathname, options),
       direct: (pathname, options = {}) => send(undefined, replicas.find((replica) => replica.process.running())!.origin, pathname, options),

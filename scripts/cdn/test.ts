@@ -275,11 +275,14 @@ async function main() {
     });
 
 
-    await check(`a warm cache serves at least ${minimumRatio}× the requests per second of one replica's Next`, async () => {
-      const { replica, edge: cached, ratio } = await compareThroughput(edge, projectPage, { connections: 32, seconds: 5, warmupSeconds: 2 });
+    // Per request, the CPU each server spends (from /proc): requests per second on a machine that also runs the load
+    // generator follow whatever else it runs (beside another build, nginx measured ×3.9 where a quiet run gave ×5.9).
+    await check(`a warm cache spends at most 1/${minimumRatio} of the CPU one replica's Next spends on a page`, async () => {
+      const { replica, edge: cached, ratio, cpuRatio } = await compareThroughput(edge, projectPage, { connections: 32, seconds: 5, warmupSeconds: 2 });
       assert.equal(replica.failed + cached.failed, 0, 'failed requests');
-      assert.ok(ratio >= minimumRatio, `${Math.round(cached.requestsPerSecond)} vs ${Math.round(replica.requestsPerSecond)} req/s: × ${ratio.toFixed(1)}`);
-      return `${projectPage}: nginx (TLS, cache hits) ${Math.round(cached.requestsPerSecond)} req/s, one replica's Next ${Math.round(replica.requestsPerSecond)} req/s: × ${ratio.toFixed(1)}`;
+      const figures = `nginx (TLS, cache hits) ${cached.cpuMsPerRequest!.toFixed(3)} ms of CPU a request, one replica's Next ${replica.cpuMsPerRequest!.toFixed(3)} ms: × ${cpuRatio.toFixed(1)}`;
+      assert.ok(cpuRatio >= minimumRatio, figures);
+      return `${projectPage}: ${figures}; ${Math.round(cached.requestsPerSecond)} vs ${Math.round(replica.requestsPerSecond)} req/s (× ${ratio.toFixed(1)})`;
     });
 
     await check('a replica killed under load loses no request', async () => {
