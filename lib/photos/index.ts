@@ -438,7 +438,8 @@ function encodedNames(file: string, facts: PhotoFacts): string[] {
 
 /**
  * Removes from the cache every file and every photo's facts that none of `files` uses, so that the cache does not
- * grow with each replaced photo or changed setting. Files being written (`*.tmp`) are left alone.
+ * grow with each replaced photo or changed setting. A file being written (`*.tmp`) is left alone while the process
+ * writing it runs; one left by a process that is gone (a build killed halfway) is removed.
  */
 export async function prunePhotoCache(dirs: PhotoDirs, files: readonly string[]): Promise<{ removed: number }> {
   const keep = new Set(['index.json']);
@@ -449,7 +450,7 @@ export async function prunePhotoCache(dirs: PhotoDirs, files: readonly string[])
   }
   const entries = await readdir(dirs.cacheDir, { recursive: true, withFileTypes: true }).catch(() => []);
   const unused = entries
-    .filter((entry) => entry.isFile() && !entry.name.endsWith('.tmp'))
+    .filter((entry) => entry.isFile() && (!entry.name.endsWith('.tmp') || abandoned(entry.name)))
     .map((entry) => path.relative(dirs.cacheDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((name) => !keep.has(name));
   await Promise.all(unused.map((name) => rm(path.join(dirs.cacheDir, name), { force: true })));
@@ -463,6 +464,18 @@ export async function prunePhotoCache(dirs: PhotoDirs, files: readonly string[])
   }
   await savePhotoIndex(dirs.cacheDir);
   return { removed: unused.length };
+}
+
+/** Whether the `<file>.<pid>.<random>.tmp` that writeAtomic names is a dead process's, which nothing will rename. */
+function abandoned(name: string): boolean {
+  const pid = Number(/\.(\d+)\.[a-z0-9]*\.tmp$/.exec(name)?.[1]);
+  if (!pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** Encodes the files of a photo whose facts were cached without them (or whose files were removed). */

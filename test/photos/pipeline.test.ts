@@ -314,6 +314,21 @@ describe('between builds', { timeout: 60_000 }, () => {
     expect(await writePhotoFiles(dirs, [kept, replaced])).toMatchObject({ encoded: 0 });
     expect(photoWork().decoded - before.decoded).toBe(0);
   });
+
+  it("pruning removes what a build killed halfway left half-written, not what a running one is writing", async () => {
+    const photo = await put('portone.jpg', await cameraPhoto('landscape', { seed: 17, width: 1600, height: 1067 }));
+    await writePhotoFiles(dirs, [photo]);
+    const gone = await exec(process.execPath, ['-e', 'console.log(process.pid)'], { cwd: root });
+    const [name] = (await readdir(path.join(dirs.cacheDir, 'files'))).sort();
+    const killed = `files/${name}.${gone.stdout.trim()}.k1ll3d.tmp`;
+    const writing = `files/${name}.${process.pid}.wr1t1ng.tmp`;
+    for (const file of [killed, writing]) await writeFile(path.join(dirs.cacheDir, file), 'half a file');
+
+    await prunePhotoCache(dirs, [photo]);
+    const inCache = (await readdir(dirs.cacheDir, { recursive: true })).map((entry) => entry.split(path.sep).join('/'));
+    expect(inCache).not.toContain(killed);
+    expect(inCache).toContain(writing);
+  });
 });
 
 /** A PNG whose header promises 30000×30000 pixels (900 MP) in a few bytes: decoding it would take gigabytes. */
