@@ -3,12 +3,11 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import type { Content } from './load';
 
-/**
- * One read of the content per `npm run build`. Its prebuild step reads the content (to encode the photos), and each
- * of `next build`'s workers would read it all again (2 s a worker for 1,000 projects, while the pages wait). The first
- * read leaves what it found in the build cache, named after a stamp of every file the read depends on; a worker that
- * finds the same stamp takes it, and any other reads the files itself.
- */
+// One read of the content per `npm run build`. Its prebuild step reads the content (to encode the photos), and each
+// of `next build`'s workers would read it all again (2 s a worker for 1,000 projects, while the pages wait). The first
+// read leaves what it found in the build cache, named after a stamp of every file the read depends on; a worker that
+// finds the same stamp takes it, and any other reads the files itself.
+
 export type SnapshotDirs = {
   contentDir: string;
   /** The project's own folder: its `public/` (videos, `originals: public`), its `lib/` (the loader) and lockfile. */
