@@ -1,6 +1,8 @@
 // `npm run cms`: the browser editor on this machine. decap-server (which has no authentication, so it listens on
 // loopback only) writes the edits into this folder; `next dev` serves the site and /admin. Ctrl-C stops both.
-// Arguments are passed on to `next dev`.
+// Arguments are passed on to `next dev`. package.json runs it as `node --import tsx`, one process: through tsx's CLI,
+// a second process that relays signals and SIGKILLs its child when a relayed one is not acknowledged within 30 ms, a
+// SIGINT sent to the CLI alone (by a test, a process manager) once left decap-server and next dev running.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { localProxyPort, localProxyUrl } from '../lib/cms/local-proxy.js';

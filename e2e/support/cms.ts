@@ -42,14 +42,11 @@ export async function removeCopy(copy: string | undefined) {
 
 export type Editor = { url: string; process: Started; output: () => string; stop: () => Promise<void> };
 
-/**
- * `npm run cms` (scripts/cms.ts) in the copy: decap-server and next dev, with webpack: under Turbopack, one run in three here
- * left Ctrl-C's stop hanging past its 3-minute budget (the journey's last steps), not yet understood.
- */
+/** `npm run cms` (scripts/cms.ts) in the copy, as package.json runs it: decap-server and next dev (Turbopack). */
 export async function startEditor(copy: string, ports = { editor: cmsPorts.editor, proxy: cmsPorts.proxy }): Promise<Editor> {
   const child = start(
     process.execPath,
-    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/cms.ts', '--webpack', '--hostname', '127.0.0.1'],
+    ['--import', 'tsx', 'scripts/cms.ts', '--hostname', '127.0.0.1'],
     {
       cwd: copy,
       env: {
