@@ -1,6 +1,6 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test as base, type Locator, type Page, type Request } from '@playwright/test';
 import matter from 'gray-matter';
 import { drafts, getProject, originalOf, projects, site } from './support/content';
 import { linkControl } from './support/browser';
@@ -11,7 +11,22 @@ import { escapeRegExp } from './support/photos';
 
 // The editor's journeys through the real Decap CMS, started by `npm run cms` (decap-server and next dev) in a copy
 // of the site: every edit lands in that copy, never in the repository's own content/ or public/. One editor for the
-// whole journey, previews included: each `npm run cms` is a next dev compiling the site.
+// whole journey, previews included: each `npm run cms` is a next dev compiling the site. And one browser tab, as an
+// editor keeps it open: Decap's 5 MB bundle loads and signs in once, and each step goes to its entry by Decap's own
+// routes (the URL's hash). Playwright traces this context too: a step that fails keeps its trace.
+const test = base.extend<object, { decap: Page }>({
+  decap: [
+    async ({ browser }, provide) => {
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
+      await provide(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: ({ decap }, provide) => provide(decap),
+});
+// Decap reads each entry through decap-server after its route changes: seconds on a loaded 2-core machine.
+const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const seed = getProject('co-city');
@@ -19,9 +34,21 @@ const session = setUpEditor();
 
 const projectFile = (slug: string) => path.join(session.copy, 'content', 'projects', `${slug}.md`);
 
+let signedIn = false;
+
+/** Decap at `hash`: signed in on its first opening, then by its own routes in the same page. */
 async function openAdmin(page: Page, hash = '') {
+  if (signedIn) {
+    // Through the list of projects, as an editor goes from one entry to another: Decap's editor, sent from an entry
+    // straight to another by the hash alone, keeps the first one's values in its form.
+    await page.goto('/admin#/collections/projects');
+    await expect(page.getByRole('link', { name: new RegExp(escapeRegExp(seed.title)) }).first()).toBeVisible();
+  }
   await page.goto(`/admin${hash}`);
-  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  if (!signedIn) {
+    await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+    signedIn = true;
+  }
   // Decap reads the entry through decap-server first ("Caricando la voce..."): slow on a busy machine.
   await expect(page.getByText(/^Caricando/)).toHaveCount(0, { timeout: 30_000 });
 }
@@ -50,13 +77,11 @@ async function written(file: string) {
   return matter(text);
 }
 
-test.use({ baseURL: `http://127.0.0.1:${cmsPorts.editor}` });
-
-test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page, request }) => {
+test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page }) => {
   expect(session.editor.url).toBe(`http://localhost:${cmsPorts.editor}/admin`);
   expect(await isListening(cmsPorts.proxy)).toBe(true);
 
-  const response = await request.get('/admin');
+  const response = await page.request.get('/admin');
   expect(response.status()).toBe(200);
   const headers = response.headers();
   expect(headers['x-robots-tag']).toContain('noindex');
@@ -66,13 +91,15 @@ test('npm run cms serves Decap at /admin and /admin/ from this origin, with its 
 
   const { refusals, violations } = await watchForViolations(page);
   const scripts: string[] = [];
-  page.on('request', (request) => {
+  const onRequest = (request: Request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
-  });
+  };
+  page.on('request', onRequest);
   await page.goto('/admin/');
   await expect(page).toHaveURL(/\/admin(#.*)?$/);
   // Decap's 5 MB bundle, the journey's first load, beside the desktop tests on a loaded 2-core machine.
   await expect(page.getByRole('button', { name: 'Accedi', exact: true })).toBeVisible({ timeout: 30_000 });
+  page.off('request', onRequest);
   expect(scripts.length).toBeGreaterThan(0);
   for (const url of scripts) expect(new URL(url).origin, url).toBe(`http://127.0.0.1:${cmsPorts.editor}`);
   expect(await violations()).toEqual([]);
@@ -313,9 +340,8 @@ test("a project's preview starts its English translation, filled in from it; sav
   expect(refusals()).toEqual([]);
   await checkContent();
 
-  // Translated, the project's preview opens its translation, whose own preview is the English page. (Signed in
-  // already: Decap's own routes are the URL's hash.)
-  await page.goto('/admin#/collections/projects/entries/co-city');
+  // Translated, the project's preview opens its translation, whose own preview is the English page.
+  await openAdmin(page, '#/collections/projects/entries/co-city');
   await page.frameLocator('#preview-pane').getByRole('link', { name: 'Modifica la traduzione inglese' }).click();
   await expect(page).toHaveURL(/#\/collections\/projects-en\/entries\/co-city$/);
   await expect(page.getByLabel('Sommario')).toHaveValue(summary, { timeout: 30_000 });
