@@ -380,9 +380,10 @@ test('a blank translation is never saved: its title and summary are required', a
 
 test('Ctrl-C stops decap-server and next dev', async () => {
   process.kill(session.editor.process.pid, 'SIGINT');
+  // The ports first: a server left running would hold the editor's output open, and its exit would never resolve.
+  await expect.poll(() => isListening(cmsPorts.proxy), { timeout: 30_000 }).toBe(false);
+  await expect.poll(() => isListening(cmsPorts.editor), { timeout: 30_000 }).toBe(false);
   await session.editor.process.exited;
-  await expect.poll(() => isListening(cmsPorts.proxy)).toBe(false);
-  await expect.poll(() => isListening(cmsPorts.editor)).toBe(false);
 });
 
 test('a production build of the copy renders the new project\'s page', async () => {
