@@ -77,6 +77,16 @@ async function written(file: string) {
   return matter(text);
 }
 
+async function checkContent() {
+  // In the copy, so that the checker sees its photos too.
+  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
+    cwd: session.copy,
+    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
+  });
+  expect(check.code, check.output).toBe(0);
+  expect(check.output).toMatch(/: ok, \d+ projects/);
+}
+
 test('npm run cms serves Decap at /admin and /admin/ from this origin, with its own CSP, not indexed', async ({ page }) => {
   expect(session.editor.url).toBe(`http://localhost:${cmsPorts.editor}/admin`);
   expect(await isListening(cmsPorts.proxy)).toBe(true);
@@ -285,26 +295,10 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 
-  // In the copy, so that the checker sees its photos too.
-  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
-    cwd: session.copy,
-    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
-  });
-  expect(check.output).toMatch(/: ok, \d+ projects/);
-  expect(check.code, check.output).toBe(0);
+  await checkContent();
 });
 
 const translationFile = (slug: string) => path.join(session.copy, 'content', 'projects', 'en', `${slug}.md`);
-
-async function checkContent() {
-  // In the copy, so that the checker sees its photos too.
-  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
-    cwd: session.copy,
-    env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
-  });
-  expect(check.code, check.output).toBe(0);
-  expect(check.output).toMatch(/: ok, \d+ projects/);
-}
 
 test("a project's preview starts its English translation, filled in from it; saved, it passes content:check, the seed is untouched, and the preview then opens it", async ({ page }) => {
   const { refusals, violations } = await watchForViolations(page);
