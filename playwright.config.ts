@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumFlags, chromiumPath } from './scripts/chromium';
+import { chromiumFlags, testChromiumPath } from './scripts/chromium';
 
 const port = Number(process.env.PORT ?? 3100);
 // The journeys run on content of their own (a copy of the sample site: the seed, a video, an embed, every kind of
@@ -22,7 +22,7 @@ export default defineConfig({
     // 94-107 s, mean 100, in four runs; 83-96 s, mean 91, in five without), and a failure's DOM snapshots show as much.
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
+    launchOptions: { executablePath: testChromiumPath, args: chromiumFlags },
   },
   projects: [
     // The browser editor, a desktop tool; its specs start the servers they need beside this one (e2e/support/cms.ts).
