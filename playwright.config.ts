@@ -17,10 +17,11 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    // A failed test keeps its trace (each step's DOM, network and console) and a screenshot of its end. Not the trace's
-    // filmstrip: recording it for every test took about 9 % of the time (the gallery, project and zoom specs, 49 tests:
-    // 94-107 s, mean 100, in four runs; 83-96 s, mean 91, in five without), and a failure's DOM snapshots show as much.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A failed test keeps a screenshot of its end and its page's accessibility tree (error-context.md). No trace: recording
+    // one for every test, to keep the failures', took about 8 % of the time (63 gallery, project, zoom and theme tests in
+    // the headless shell: 52-54 s without, 57 s with its DOM snapshots; 72 s with its filmstrip too), and CI keeps nothing
+    // but its log. For each step's DOM, network and console, rerun the failing spec with `--trace retain-on-failure`.
+    trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: testChromiumPath, args: chromiumFlags },
   },
