@@ -15,10 +15,11 @@ const leftOutPaths = [path.join(root, 'bench', 'tmp'), path.join(root, 'public',
 /**
  * A copy of the project at `to`, to build or run apart from the repository, so that nothing of it is written: its own
  * files, node_modules as hard links (`linkTree`), `content` (a content folder) as its content/ when given, and Next's
- * build cache (.next/cache: Turbopack's compile cache and the encoded photos) when the repository has one, so that the
- * copy's build compiles and encodes only what differs (the e2e site's content: 4.5 s, against 26 s from nothing).
+ * build cache (.next/cache: Turbopack's compile cache and the encoded photos) when the repository has one and `cache`
+ * is not false, so that the copy's build compiles and encodes only what differs (the e2e site's content: 4.5 s, against
+ * 26 s from nothing).
  */
-export async function copyProject(to: string, { content }: { content?: string } = {}): Promise<void> {
+export async function copyProject(to: string, { content, cache = true }: { content?: string; cache?: boolean } = {}): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(root)) {
     if (leftOut.has(entry)) continue;
@@ -30,8 +31,8 @@ export async function copyProject(to: string, { content }: { content?: string } 
   await linkTree(path.join(root, 'node_modules'), path.join(to, 'node_modules'));
   if (content) await cp(content, path.join(to, 'content'), { recursive: true });
   // A copy, not links: the copy's build writes into its cache.
-  const cache = path.join(root, '.next', 'cache');
-  if (existsSync(cache)) await cp(cache, path.join(to, '.next', 'cache'), { recursive: true });
+  const buildCache = path.join(root, '.next', 'cache');
+  if (cache && existsSync(buildCache)) await cp(buildCache, path.join(to, '.next', 'cache'), { recursive: true });
 }
 
 /**

@@ -9,19 +9,24 @@ import { unlistedInlineScripts } from '../csp/support';
 import { fixtureContent, photos, root, runScript } from '../editor/support';
 
 // Builds are slow on a busy shared machine: a timeout is there to end a hung build, not to measure one.
+// In a copy: the build's first step rewrites public/admin/decap/, which the editor tools' tests copy meanwhile.
 it('npm run build refuses a folder of broken content, listing its problems, before next build starts', { timeout: 120_000 }, async () => {
-  const result = await exec('npm', ['run', 'build'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: 'test/content/fixtures/broken', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  expect(result.code).not.toBe(0);
-  expect(result.output).toContain('content errors:');
-  expect(result.output).toContain(
-    'test/content/fixtures/broken/projects/bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"',
-  );
-  expect(result.output).toContain('test/content/fixtures/broken/projects/executes.md:1:1:');
-  // Stopped in the prebuild step: .next/ is left as it was, nothing half-built.
-  expect(result.output).not.toContain('next build');
+  const project = await mkdtemp(path.join(os.tmpdir(), 'broken-content-build-'));
+  try {
+    await copyProject(project, { content: path.join(root, 'test/content/fixtures/broken'), cache: false });
+    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    delete env.CONTENT_DIR;
+    const result = await exec('npm', ['run', 'build'], { cwd: project, env });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('content errors:');
+    expect(result.output).toContain('content/projects/bad-link.md:14:13: links[1].target: expected an http(s) URL, got "none"');
+    expect(result.output).toContain('content/projects/executes.md:1:1:');
+    // Stopped in the prebuild step: nothing half-built.
+    expect(result.output).not.toContain('next build');
+    expect(await readdir(path.join(project, '.next')).catch(() => [])).toEqual([]);
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
 });
 
 // The unit suite's one build: a copy of the whole project whose content/ is the editor tools' fixture, with a project
