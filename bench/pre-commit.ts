@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { run as runIn } from '../support/processes';
+import { run as runIn, typeScript } from '../support/processes';
 import { median } from './lib/section';
 
 const runs = Number(parseArgs({ options: { runs: { type: 'string', default: '7' } } }).values.runs);
@@ -41,7 +41,7 @@ try {
   // Warm what a second commit finds warm on an editor's machine (tsx's transform cache, the disk cache).
   await run(repo, 'npm', ['run', '--silent', 'content:check']);
 
-  const [loadBefore, tsx] = [load(), path.join(root, 'node_modules/.bin/tsx')];
+  const [loadBefore, [node, emptyScript]] = [load(), typeScript('empty.ts')];
   const rows: Record<string, Timed[]> = {};
   const add = (what: string, value: Timed) => (rows[what] ??= []).push(value);
   // Round by round, so that a busy moment of a shared machine weighs on every measure alike.
@@ -53,7 +53,7 @@ try {
     await run(repo, 'git', ['add', 'NOTES.md']);
     add('`git commit` staging no content (the check is skipped)', await timed(repo, 'git', 'commit', '-q', '-m', `notes ${index}`));
     add('`npm run --silent content:check` alone', await timed(repo, 'npm', 'run', '--silent', 'content:check'));
-    add('`tsx` on an empty file (startup)', await timed(repo, tsx, 'empty.ts'));
+    add('`node --import tsx` on an empty file (startup, as package.json runs scripts/)', await timed(repo, node, ...emptyScript));
     add('`node -e 0` (startup)', await timed(repo, process.execPath, '-e', '0'));
   }
   const s = (ms: number) => (ms / 1000).toFixed(2);

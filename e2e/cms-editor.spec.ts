@@ -4,7 +4,7 @@ import { expect as baseExpect, test as base, type Locator, type Page, type Reque
 import matter from 'gray-matter';
 import { drafts, getProject, originalOf, projects, site } from './support/content';
 import { linkControl } from './support/browser';
-import { exec } from '../support/processes';
+import { exec, typeScript } from '../support/processes';
 import { cmsPorts, isListening, setUpEditor } from './support/cms';
 import { watchForViolations } from './support/csp';
 import { escapeRegExp } from './support/photos';
@@ -79,7 +79,7 @@ async function written(file: string) {
 
 async function checkContent() {
   // In the copy, so that the checker sees its photos too.
-  const check = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/check-content.ts'], {
+  const check = await exec(...typeScript('scripts/check-content.ts'), {
     cwd: session.copy,
     env: { ...process.env, CONTENT_DIR: path.join(session.copy, 'content') },
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { copyProject } from '../../support/project-copy';
-import { run, start, waitFor, waitForHttp, type Started } from '../../support/processes';
+import { run, start, typeScript, waitFor, waitForHttp, type Started } from '../../support/processes';
 
 export { isListening } from '../../support/processes';
 
@@ -45,8 +45,7 @@ export type Editor = { url: string; process: Started; output: () => string; stop
 /** `npm run cms` (scripts/cms.ts) in the copy, as package.json runs it: decap-server and next dev (Turbopack). */
 export async function startEditor(copy: string, ports = { editor: cmsPorts.editor, proxy: cmsPorts.proxy }): Promise<Editor> {
   const child = start(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/cms.ts', '--hostname', '127.0.0.1'],
+    ...typeScript('scripts/cms.ts', '--hostname', '127.0.0.1'),
     {
       cwd: copy,
       env: {

@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatGithubProblem } from '../../lib/content/problems';
+import { typeScript } from '../../support/processes';
 
 const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
 
 async function check(contentDir: string, args: string[] = [], env: Record<string, string> = {}) {
   // GitHub's runner sets GITHUB_ACTIONS, which changes the default format: each test says which it wants.
-  return run(tsx, ['scripts/check-content.ts', ...args], { env: { ...process.env, GITHUB_ACTIONS: '', CONTENT_DIR: contentDir, ...env } }).then(
+  return run(...typeScript('scripts/check-content.ts', ...args), { env: { ...process.env, GITHUB_ACTIONS: '', CONTENT_DIR: contentDir, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );

@@ -3,7 +3,8 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copySite, photos, root, tsx } from './support';
+import { typeScript } from '../../support/processes';
+import { copySite, photos, root } from './support';
 
 let site: string;
 beforeEach(async () => {
@@ -18,7 +19,8 @@ const down = '\u001b[B';
 
 /** `npm run new` in a real terminal: util-linux `script` gives it a pty, and each answer waits for its question. */
 function terminal(cwd: string) {
-  const command = `stty cols 160 rows 50; exec ${tsx} ${path.join(root, 'scripts/new-project.ts')}`;
+  const [node, args] = typeScript(path.join(root, 'scripts/new-project.ts'));
+  const command = `stty cols 160 rows 50; exec ${[node, ...args].join(' ')}`;
   const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd, env: { ...process.env, CI: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let screen = '';
   let seen = 0;

@@ -4,9 +4,9 @@ import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadContent } from '../../lib/content/load';
+import { typeScript } from '../../support/processes';
 
 export const root = path.resolve(import.meta.dirname, '../..');
-export const tsx = path.join(root, 'node_modules/.bin/tsx');
 export const photos = path.join(import.meta.dirname, 'fixtures/photos');
 /**
  * The editor tools' own content (categories fotografie, grafica and editoria; co-city and manifesti-festival-jazz with
@@ -40,12 +40,12 @@ export function loadCopy(site: string) {
 export type Run = { code: number | null; stdout: string; stderr: string };
 
 /**
- * Runs one of scripts/ through tsx the way `npm run` does. Its stdin is a pipe that is never closed: a command
+ * Runs one of scripts/ as `npm run` does (`node --import tsx`). Its stdin is a pipe that is never closed: a command
  * that waited for input would hang here until the timeout instead of exiting.
  */
 export function runScript(script: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(root, 'scripts', script), ...args], {
+    const child = spawn(...typeScript(path.join(root, 'scripts', script), ...args), {
       cwd: options.cwd,
       env: { ...process.env, GITHUB_ACTIONS: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

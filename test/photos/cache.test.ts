@@ -5,10 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeMissingPhotoFiles, getPhotoFacts, photoSources, photoWork, prunePhotoCache, writePhotoFiles } from '../../lib/photos';
 import { cameraPhoto } from '../../support/camera-photos';
-import { exec } from '../../support/processes';
+import { exec, typeScript } from '../../support/processes';
 import { photoFolders } from './support';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
 const { dirs, put, newBuild } = photoFolders();
 
 describe('between builds', { timeout: 60_000 }, () => {
@@ -41,7 +40,7 @@ describe('between builds', { timeout: 60_000 }, () => {
     // Two processes, as next build's two workers: each finds a file missing, and both link it into the output.
     const startAt = String(Date.now() + 3000);
     const script = path.join(import.meta.dirname, 'fixtures', 'place-photos.ts');
-    const workers = [0, 1].map(() => exec(tsx, [script, JSON.stringify(dirs), file, startAt], { cwd: process.cwd() }));
+    const workers = [0, 1].map(() => exec(...typeScript(script, JSON.stringify(dirs), file, startAt), { cwd: process.cwd() }));
     for (const worker of await Promise.all(workers)) expect(worker.code, worker.output).toBe(0);
     expect((await readdir(dirs.outDir)).toSorted()).toEqual(placed);
   });
