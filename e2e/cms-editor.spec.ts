@@ -66,6 +66,14 @@ async function publish(page: Page) {
 }
 
 /**
+ * A new entry saved: Decap then replaces its /new route by the entry's. Waited for, so that the next step's route does
+ * not come first, only to be replaced (the editor then opened `/new` from the saved entry, keeping its values).
+ */
+async function opened(page: Page, collection: string, slug: string) {
+  await expect(page).toHaveURL(new RegExp(`#/collections/${collection}/entries/${escapeRegExp(slug)}$`));
+}
+
+/**
  * The project file `file` once decap-server has written it whole: it writes in place, so a file seen in its folder
  * can still be empty for a moment.
  */
@@ -249,6 +257,7 @@ test('the form refuses a javascript: link and a malformed email address, and sav
   await replaceText(page.getByLabel('Indirizzo email'), 'studio@example.com');
   await publish(page);
   await expect.poll(() => readdir(path.join(session.copy, 'content', 'projects')), { timeout: 15_000 }).toContain('link-pericoloso.md');
+  await opened(page, 'projects', 'link-pericoloso');
   expect(await violations()).toEqual([]);
   expect(refusals()).toEqual([]);
 });
@@ -282,6 +291,7 @@ test('a new project with an uploaded photo, a gallery and a link passes content:
 
   const file = projectFile('orti-di-mirafiori');
   const { data } = await written(file);
+  await opened(page, 'projects', 'orti-di-mirafiori');
   expect(data).toMatchObject({
     title: 'Orti di Mirafiori',
     category: 'fotografie',
@@ -331,6 +341,7 @@ test("a project's preview starts its English translation, filled in from it; sav
 
   const file = translationFile('co-city');
   const { data, content } = await written(file);
+  await opened(page, 'projects-en', 'co-city');
   // Only the text to translate, and the original it translates; the body as the original's, to translate.
   expect(data).toEqual({ original: 'co-city', title: 'Co-city', summary, role: 'commission' });
   expect(content.trim()).toBe(seedSource.content.trim());
@@ -364,6 +375,7 @@ test('a translation keeps the text filled in from its original as written (Decap
 
   const file = translationFile('mercati-di-porta-palazzo');
   const { data } = await written(file);
+  await opened(page, 'projects-en', 'mercati-di-porta-palazzo');
   expect(data).toMatchObject({ original: 'mercati-di-porta-palazzo', title: 'Porta Palazzo markets', summary: original.data.summary });
   await checkContent();
 });
