@@ -3,8 +3,8 @@
 // its form and its preview. A build has no such route, so no deployed URL answers with an original.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentDir, getSite, publicDir } from '@/lib/content';
-import { imagesDirOf } from '@/lib/content/load';
+import { contentDir, publicDir } from '@/lib/content';
+import { imagesDirOf, loadSite } from '@/lib/content/load';
 import { photoPrefix, photoSourcePath } from '@/lib/photos/source';
 
 const types: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif' };
@@ -12,7 +12,9 @@ const types: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jp
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const name = (await params).path.join('/');
   const type = types[path.extname(name).toLowerCase()];
-  const imagesDir = imagesDirOf((await getSite()).originals, { contentDir, publicDir });
+  // site.yml alone says where the originals are: the whole content, reread with every photo's facts on each request
+  // under next dev, took about a second per photo of a preview.
+  const imagesDir = imagesDirOf((await loadSite(contentDir)).originals, { contentDir, publicDir });
   const file = photoSourcePath(imagesDir, photoPrefix + name);
   if (!type || !file.startsWith(imagesDir + path.sep)) return new Response('Not found', { status: 404 });
   const bytes = await readFile(file).catch(() => undefined);
