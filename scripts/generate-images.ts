@@ -1,5 +1,5 @@
 // Generates deterministic placeholder photos for the sample content.
-// Usage: npx tsx scripts/generate-images.ts [--force]
+// Usage: npm run images:generate [-- --force]
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
