@@ -13,6 +13,6 @@ find content -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
 cp -R "$folder"/. content/
 # The clone's own install, as CI makes it; linked from this checkout when it has one (much faster, same lock file).
 if [ -d "$root/node_modules" ]; then cp -al "$root/node_modules" node_modules; else npm ci --no-audit --no-fund; fi
-node_modules/.bin/tsx test/owner-content/make-photos.ts content
+node --import tsx test/owner-content/make-photos.ts content
 npm run --silent content:check
 npm test

@@ -1,6 +1,6 @@
 // Gives a content folder the photos its projects name: a camera photo (24 MP, landscape, portrait or turned by
 // EXIF) for each `/_static/images/…` file under `<folder>/images/`, so that the owner content beside this script
-// stays text in the repository. Usage: tsx test/owner-content/make-photos.ts <content folder>
+// stays text in the repository. Usage: node --import tsx test/owner-content/make-photos.ts <content folder>
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cameraPhoto, type CameraPhotoKind } from '../../support/camera-photos';
