@@ -48,8 +48,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME.
-    command: 'npm run build && npm start',
+    // The standalone server, as a host runs it: `npm start` takes its address from PORT and HOSTNAME. `npm test` builds
+    // the suite's site first (`npm run build:e2e`, beside lint and types) and says so with E2E_PREBUILT; then this only
+    // serves that build, while the unit tests and test:cdn run beside the browser tests.
+    command: process.env.E2E_PREBUILT ? 'npm start' : 'npm run build && npm start',
     env: { PORT: String(port), HOSTNAME: '127.0.0.1', CONTENT_DIR: process.env.CONTENT_DIR },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
