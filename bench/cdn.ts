@@ -45,12 +45,12 @@ const section: Section = {
         const payload = { path: (await stack.direct(watched, { headers: prefetch })).headers.location!, headers: prefetch };
         await stack.request(watched);
         await stack.request(payload.path, { headers: prefetch });
-        const loadSettings = { connections: settings.connections, seconds: settings.duration, warmupSeconds: settings.warmup };
+        const loadSettings = { connections: settings.connections, length: { seconds: settings.duration }, warmup: { seconds: settings.warmup } };
         console.log(`cdn: one replica, then nginx, on ${projectPage}`);
         const { replica, edge, ratio, cpuRatio } = await compareThroughput(stack, projectPage, loadSettings);
         const edgeBrotli = await load(stack.edge + projectPage, { ...loadSettings, headers: { 'accept-encoding': 'br' } });
         console.log('cdn: a replica killed under load');
-        const kill = await killUnderLoad(stack, { ...loadSettings, connections: Math.min(settings.connections, 16) });
+        const kill = await killUnderLoad(stack, { connections: Math.min(settings.connections, 16), seconds: settings.duration });
         console.log('cdn: rolling deploy, then waiting for the new content');
         const [before, after] = await Promise.all([staticUrls(release), staticUrls(next)]);
         const files = [...before.filter((file) => !after.includes(file)), ...after.filter((file) => !before.includes(file))];

@@ -19,21 +19,30 @@ export type LoadFigures = {
   cpuMsPerRequest?: number;
 };
 
+/**
+ * How long a run lasts: a time, for a rate (the benchmark's req/s), or a number of requests, for what each one costs (the
+ * test's CPU per request, which needs no more than a few thousand and leaves the cores to the suites beside it).
+ */
+export type RunLength = { seconds: number } | { requests: number };
+
 export type LoadSettings = {
   connections: number;
-  seconds: number;
-  warmupSeconds: number;
+  length: RunLength;
+  /** A run before the measured one (keep-alive connections, Node's JIT, nginx's cache), left out of the figures. */
+  warmup?: RunLength;
   headers?: Record<string, string>;
   /** The server's process: its CPU is measured over the timed run. */
   serverPid?: number;
 };
 
+const lengthOption = (length: RunLength) => ('seconds' in length ? { duration: length.seconds } : { amount: length.requests });
+
 /** autocannon on `url`, after a warm-up run; `[<id>]` in the URL becomes a new id per request. */
-export async function load(url: string, { connections, seconds, warmupSeconds, headers = {}, serverPid }: LoadSettings, during?: () => Promise<void>) {
+export async function load(url: string, { connections, length, warmup, headers = {}, serverPid }: LoadSettings, during?: () => Promise<void>) {
   const options = { url, connections, headers, idReplacement: url.includes('[<id>]'), timeout: 10 };
-  if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  if (warmup) await autocannon({ ...options, ...lengthOption(warmup) });
   const cpuBefore = serverPid === undefined ? 0 : treeCpuSeconds(serverPid);
-  const running = autocannon({ ...options, duration: seconds });
+  const running = autocannon({ ...options, ...lengthOption(length) });
   await during?.();
   const result = await running;
   const cpuMs = serverPid === undefined ? undefined : (treeCpuSeconds(serverPid) - cpuBefore) * 1000;
@@ -77,9 +86,9 @@ export type KillFigures = LoadFigures & { killedAfterSeconds: number };
  * Requests that all reach the replicas (each URL is new to the cache) while one replica is killed (SIGKILL) a
  * third of the way through; it is started again afterwards, and back in rotation on return.
  */
-export async function killUnderLoad(stack: Stack, settings: LoadSettings, index = 1): Promise<KillFigures> {
+export async function killUnderLoad(stack: Stack, settings: { connections: number; seconds: number }, index = 1): Promise<KillFigures> {
   const killedAfterSeconds = Math.max(1, Math.round(settings.seconds / 3));
-  const figures = await load(`${stack.edge}/?load=[<id>]`, { ...settings, warmupSeconds: 0 }, async () => {
+  const figures = await load(`${stack.edge}/?load=[<id>]`, { connections: settings.connections, length: { seconds: settings.seconds } }, async () => {
     await sleep(killedAfterSeconds * 1000);
     await stack.killReplica(index);
   });
