@@ -157,7 +157,7 @@ const nextConfig = {
   rewrites: async () => ({
     afterFiles: [
       { source: '/admin', destination: '/admin/index.html' },
-      ...(development ? [{ source: '/_static/images/:path*', destination: '/api/cms/originals/:path*' }] : []),
+      ...(development ? [{ source: '/_static/images/:path*', destination: '/api/cms/originals' }] : []),
       { source: '/', destination: `/${languages.site}` },
       { source: `/:path((?!(?:${languages.all.join('|')})(?:/|$)|_next/|_static/|api/).+)`, destination: `/${languages.site}/:path` },
     ],
