@@ -46,7 +46,7 @@ describe('between builds', { timeout: 60_000 }, () => {
   });
 
   it("facts known without files (a content check's): the prebuild step encodes the files, and the build then none", async () => {
-    const file = await put('fiume.jpg', await cameraPhoto('landscape', { seed: 12 }));
+    const file = await put('fiume.jpg', await cameraPhoto('landscape', { seed: 18, width: 2000, height: 1333 }));
     await getPhotoFacts(dirs, file);
     await newBuild();
     const before = photoWork();
