@@ -289,9 +289,9 @@ async function main() {
     });
 
     await check('a replica killed under load loses no request', async () => {
-      // Killed after a second, then two more of requests: those in flight on it, and those nginx sends it until it
+      // Killed after a second, then three more of requests: those in flight on it, and those nginx sends it until it
       // marks it down, are all answered by the other replica.
-      const figures = await killUnderLoad(edge, { connections: 16, seconds: 3 });
+      const figures = await killUnderLoad(edge, { connections: 16, seconds: 4 });
       assert.ok(figures.requests > 100, `only ${figures.requests} requests`);
       assert.equal(figures.failed, 0, `${figures.failed} of ${figures.requests} requests failed`);
       return `${figures.requests} requests for pages new to the cache, replica 2 killed (SIGKILL) after ${figures.killedAfterSeconds} s: 0 failed`;

@@ -2,7 +2,7 @@
 // photo originals, for the editor's own machine, where Decap shows front matter's /_static/images/x.jpg as it is, in
 // its form and its preview. A build has no such route, so no deployed URL answers with an original.
 // One static route, which reads the file from the address asked for: next dev starts a process for the static params
-// of each request to a dynamic route ([...path]: one per photo of a preview, about 1.6 s of CPU each).
+// of each request to a dynamic route ([...path]: one per photo of a preview, each 1 to 5 s of CPU on a busy 2-core machine).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextRequest } from 'next/server';
