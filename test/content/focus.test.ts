@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../lib/content/load';
 import { ContentError, formatProblem } from '../../lib/content/problems';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const photoCacheDir = mkdtempSync(path.join(os.tmpdir(), 'photo-cache-'));
+afterAll(() => rm(photoCacheDir, { recursive: true, force: true }));
 const load = (folder: string) =>
   loadContent({
     contentDir: path.join(fixtures, folder),

@@ -184,11 +184,12 @@ describe('npm run new refuses in one line, exit 1, and writes nothing', { timeou
 
 describe('writing a planned project', () => {
   // The photo cache outside the site, as the CLI keeps it: a refused project must leave the site as it was.
-  const folders = () => ({
-    contentDir: path.join(site, 'content'),
-    publicDir: path.join(site, 'public'),
-    photoCacheDir: path.join(os.tmpdir(), 'new-project-test-photos'),
+  let photoCacheDir: string;
+  beforeEach(async () => {
+    photoCacheDir = await mkdtemp(path.join(os.tmpdir(), 'new-project-photos-'));
   });
+  afterEach(() => rm(photoCacheDir, { recursive: true, force: true }));
+  const folders = () => ({ contentDir: path.join(site, 'content'), publicDir: path.join(site, 'public'), photoCacheDir });
 
   it('removes the file and photos it wrote when the build loader refuses the result', async () => {
     const plan = await planProject({ title: 'Laguna', category: 'fotografie', photos: [{ file: photo('scan.png') }] }, folders());
