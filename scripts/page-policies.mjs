@@ -14,21 +14,27 @@ const hashes = new Set();
 // Next's server copies each page it serves into server/route-cache and serves that copy from then on: one made
 // before this step (a server already run on the build) would lack the policy.
 await Promise.all(folders.map((folder) => rm(path.join(folder, '..', 'route-cache'), { recursive: true, force: true })));
+// With their types: a plain recursive readdir stats every one of a build's files (15,000 for 1,000 projects) to find its folders.
 const listed = await Promise.all(
-  folders.map(async (folder) => new Set((await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.html')))),
+  folders.map(async (folder) => {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    const htmlFiles = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html'));
+    return new Set(htmlFiles.map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))));
+  }),
 );
 /** @param {string} file */
 async function rewrite(file) {
   // The standalone folder's page is a copy of .next/server/app's: the same bytes get the same rewrite, made once.
-  /** @type {{ html: string; withPolicy: string } | undefined} */
+  /** @type {{ bytes: Buffer; withPolicy: Buffer } | undefined} */
   let last;
   for (const [index, folder] of folders.entries()) {
     if (!listed[index]?.has(file)) continue;
     const target = path.join(folder, file);
-    const html = await readFile(target, 'utf8');
-    if (last?.html !== html) {
+    const bytes = await readFile(target);
+    if (!last?.bytes.equals(bytes)) {
+      const html = bytes.toString('utf8');
       try {
-        last = { html, withPolicy: withPagePolicy(html) };
+        last = { bytes, withPolicy: Buffer.from(withPagePolicy(html)) };
       } catch (error) {
         console.error(`${target}: ${error.message}`);
         process.exit(1);
