@@ -16,7 +16,8 @@ export async function GET(request: NextRequest) {
   // The rewritten request keeps the address the browser asked for: /_static/images/<file>.
   const { pathname } = request.nextUrl;
   if (!pathname.startsWith(photoPrefix)) return new Response('Not found', { status: 404 });
-  const name = decodeURIComponent(pathname.slice(photoPrefix.length));
+  const name = decodedOrUndefined(pathname.slice(photoPrefix.length));
+  if (name === undefined) return new Response('Not found', { status: 404 });
   const type = types[path.extname(name).toLowerCase()];
   // site.yml alone says where the originals are: the whole content, reread with every photo's facts on each request
   // under next dev, took about a second per photo of a preview.
@@ -26,4 +27,13 @@ export async function GET(request: NextRequest) {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return new Response('Not found', { status: 404 });
   return new Response(bytes, { headers: { 'Content-Type': type, 'Cache-Control': 'no-store' } });
+}
+
+/** A malformed escape (`%E0%A4`) names no file. */
+function decodedOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
